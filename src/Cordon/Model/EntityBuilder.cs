@@ -1,0 +1,71 @@
+using System.Collections.Frozen;
+
+namespace Cordon.Model;
+
+/// <summary>Builds a valid <see cref="Entity"/>: unknown properties and malformed values are refused with the reason.</summary>
+public sealed class EntityBuilder
+{
+    private readonly Dictionary<string, List<string>> _properties = new(StringComparer.Ordinal);
+
+    public EntityBuilder(string id, Schema schema, string? sourceRef = null)
+    {
+        if (!EntityIds.IsValid(id))
+        {
+            throw new ModelException("id", $"invalid entity id '{Truncate(id)}': use 1-{EntityIds.MaxLength} characters of A-Z a-z 0-9 . - _ :");
+        }
+
+        Id = id;
+        Schema = schema;
+        SourceRef = sourceRef;
+    }
+
+    public string Id { get; }
+
+    public Schema Schema { get; }
+
+    public string? SourceRef { get; set; }
+
+    /// <summary>Adds a value after validating and normalising it for the property's type; blank values are ignored.</summary>
+    public EntityBuilder Add(string property, string? value)
+    {
+        var def = Schema.GetProperty(property)
+            ?? throw new ModelException(property, $"schema {Schema.Name} has no property '{property}'");
+        var clean = PropertyValues.Clean(def, value);
+        if (clean is null)
+        {
+            return this;
+        }
+
+        if (!_properties.TryGetValue(property, out var values))
+        {
+            values = [];
+            _properties.Add(property, values);
+        }
+
+        if (!values.Contains(clean, StringComparer.Ordinal))
+        {
+            values.Add(clean);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds each value in turn.</summary>
+    public EntityBuilder AddRange(string property, IEnumerable<string?> values)
+    {
+        foreach (var value in values)
+        {
+            Add(property, value);
+        }
+
+        return this;
+    }
+
+    /// <summary>Whether any value was added to the property.</summary>
+    public bool Has(string property) => _properties.ContainsKey(property);
+
+    public Entity Build() =>
+        new(Id, Schema, _properties.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal), null, SourceRef);
+
+    private static string Truncate(string value) => value.Length > 60 ? value[..60] + "…" : value;
+}
