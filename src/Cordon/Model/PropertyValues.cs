@@ -28,6 +28,12 @@ public static class PropertyValues
             return null;
         }
 
+        if (def.Type == PropertyType.Gender && text.ToLowerInvariant() is "unknown" or "u" or "n/a" or "na" or "not known")
+        {
+            // Lists write "Unknown" where they mean "no value".
+            return null;
+        }
+
         return def.Type switch
         {
             PropertyType.Date => Dates.TryNormalize(text, out var date)

@@ -1,0 +1,101 @@
+using Microsoft.Data.Sqlite;
+
+namespace Cordon.Sqlite;
+
+/// <summary>Schema migrations, applied in order when a store opens; each runs once, in its own transaction.</summary>
+internal static class SqliteMigrations
+{
+    private static readonly (int Version, string Sql)[] Steps =
+    [
+        (1, """
+            CREATE TABLE datasets (
+                name TEXT PRIMARY KEY,
+                title TEXT NOT NULL,
+                owner TEXT NOT NULL,
+                format TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                records INTEGER NOT NULL,
+                entities INTEGER NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE TABLE dataset_versions (
+                dataset TEXT NOT NULL REFERENCES datasets(name),
+                version INTEGER NOT NULL,
+                imported_at TEXT NOT NULL,
+                source TEXT NOT NULL,
+                added INTEGER NOT NULL,
+                changed INTEGER NOT NULL,
+                removed INTEGER NOT NULL,
+                unchanged INTEGER NOT NULL,
+                records INTEGER NOT NULL,
+                entities INTEGER NOT NULL,
+                PRIMARY KEY (dataset, version)
+            );
+            CREATE TABLE entities (
+                id TEXT NOT NULL PRIMARY KEY,
+                dataset TEXT NOT NULL,
+                source_ref TEXT NOT NULL,
+                schema TEXT NOT NULL,
+                caption TEXT NOT NULL,
+                properties TEXT NOT NULL,
+                hash BLOB NOT NULL,
+                version INTEGER NOT NULL
+            );
+            CREATE INDEX entities_by_dataset ON entities (dataset, source_ref);
+            CREATE TABLE deltas (
+                dataset TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                source_ref TEXT NOT NULL,
+                kind INTEGER NOT NULL,
+                PRIMARY KEY (dataset, version, source_ref)
+            ) WITHOUT ROWID;
+            """),
+    ];
+
+    /// <summary>The newest schema version this build knows.</summary>
+    public static int Latest => Steps[^1].Version;
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only constant SQL reaches here; values are parameters.")]
+    public static void Apply(SqliteConnection connection)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
+            create.ExecuteNonQuery();
+        }
+
+        foreach (var (version, sql) in Steps)
+        {
+            // BEGIN IMMEDIATE takes the write lock first, so two processes opening a new database at once apply each step exactly once.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var check = connection.CreateCommand();
+            check.Transaction = transaction;
+            check.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE version = $v";
+            check.Parameters.AddWithValue("$v", version);
+            if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                continue;
+            }
+
+            using var apply = connection.CreateCommand();
+            apply.Transaction = transaction;
+            apply.CommandText = sql;
+            apply.ExecuteNonQuery();
+            using var record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO schema_migrations (version, applied_at) VALUES ($v, $t)";
+            record.Parameters.AddWithValue("$v", version);
+            record.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            record.ExecuteNonQuery();
+            transaction.Commit();
+        }
+
+        using var newest = connection.CreateCommand();
+        newest.CommandText = "SELECT MAX(version) FROM schema_migrations";
+        var found = Convert.ToInt32(newest.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (found > Latest)
+        {
+            throw new InvalidOperationException($"The database schema is version {found}, newer than this Cordon knows ({Latest}): upgrade Cordon.");
+        }
+    }
+}

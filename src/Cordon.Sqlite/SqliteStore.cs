@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text;
+using Cordon.Model;
+using Cordon.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Cordon.Sqlite;
+
+/// <summary>The embedded default store: one SQLite file, WAL journal, migrations applied on open.</summary>
+public sealed class SqliteStore : ICordonStore
+{
+    private readonly string _connectionString;
+
+    private SqliteStore(string connectionString) => _connectionString = connectionString;
+
+    /// <summary>The database file.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and brings its schema up to date.</summary>
+    public static SqliteStore Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(full);
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new StoreException($"{path}: the folder {directory} does not exist");
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        var store = new SqliteStore(connectionString) { Path = full };
+        try
+        {
+            using var connection = store.Connect();
+            using (var wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode = WAL";
+                wal.ExecuteNonQuery();
+            }
+
+            SqliteMigrations.Apply(connection);
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreException($"{path}: cannot open the database: {ex.Message}");
+        }
+
+        return store;
+    }
+
+    internal SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    public ImportResult Import(ImportRequest request, IEnumerable<Entity> entities, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (!ImportRequest.IsValidDatasetName(request.Dataset))
+        {
+            throw new StoreException($"invalid dataset name '{request.Dataset}': use lower-case letters, digits, '-' and '_', starting with a letter");
+        }
+
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var import = new SqliteImport(connection, transaction, request.Dataset);
+        var outcome = import.Run(entities, progress, cancellationToken);
+        var current = CurrentVersion(connection, transaction, request.Dataset);
+        if (current > 0 && outcome.Added + outcome.Changed + outcome.Removed == 0)
+        {
+            // Nothing changed: no new version, so continuous screening has nothing to re-run.
+            transaction.Rollback();
+            return new ImportResult(request.Dataset, current, false, 0, 0, 0, outcome.Unchanged, outcome.Records, outcome.Entities);
+        }
+
+        var version = current + 1;
+        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        Execute(connection, transaction, """
+            INSERT INTO datasets (name, title, owner, format, version, records, entities, updated_at)
+            VALUES ($name, $title, $owner, $format, $version, $records, $entities, $now)
+            ON CONFLICT (name) DO UPDATE SET title = excluded.title, owner = excluded.owner, format = excluded.format,
+                version = excluded.version, records = excluded.records, entities = excluded.entities, updated_at = excluded.updated_at
+            """,
+            ("$name", request.Dataset), ("$title", request.Title ?? request.Dataset), ("$owner", request.Owner),
+            ("$format", request.Format), ("$version", version), ("$records", outcome.Records), ("$entities", outcome.Entities), ("$now", now));
+        Execute(connection, transaction, """
+            INSERT INTO dataset_versions (dataset, version, imported_at, source, added, changed, removed, unchanged, records, entities)
+            VALUES ($dataset, $version, $now, $source, $added, $changed, $removed, $unchanged, $records, $entities)
+            """,
+            ("$dataset", request.Dataset), ("$version", version), ("$now", now), ("$source", request.Source),
+            ("$added", outcome.Added), ("$changed", outcome.Changed), ("$removed", outcome.Removed),
+            ("$unchanged", outcome.Unchanged), ("$records", outcome.Records), ("$entities", outcome.Entities));
+        import.WriteDelta(version);
+        transaction.Commit();
+        return new ImportResult(request.Dataset, version, true, outcome.Added, outcome.Changed, outcome.Removed, outcome.Unchanged, outcome.Records, outcome.Entities);
+    }
+
+    public IReadOnlyList<DatasetInfo> GetDatasets() => QueryDatasets(null);
+
+    public DatasetInfo? GetDataset(string name) => QueryDatasets(name).FirstOrDefault();
+
+    private List<DatasetInfo> QueryDatasets(string? name)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name, title, owner, format, version, records, entities, updated_at FROM datasets"
+            + (name is null ? "" : " WHERE name = $name") + " ORDER BY name";
+        if (name is not null)
+        {
+            command.Parameters.AddWithValue("$name", name);
+        }
+
+        using var reader = command.ExecuteReader();
+        var result = new List<DatasetInfo>();
+        while (reader.Read())
+        {
+            result.Add(new DatasetInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), ParseTime(reader.GetString(7))));
+        }
+
+        return result;
+    }
+
+    public IReadOnlyList<DatasetVersion> GetVersions(string dataset)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT dataset, version, imported_at, source, added, changed, removed, unchanged, records, entities
+            FROM dataset_versions WHERE dataset = $dataset ORDER BY version
+            """;
+        command.Parameters.AddWithValue("$dataset", dataset);
+        using var reader = command.ExecuteReader();
+        var result = new List<DatasetVersion>();
+        while (reader.Read())
+        {
+            result.Add(new DatasetVersion(reader.GetString(0), reader.GetInt32(1), ParseTime(reader.GetString(2)), reader.GetString(3),
+                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetInt32(9)));
+        }
+
+        return result;
+    }
+
+    public IReadOnlyList<DeltaEntry> GetDelta(string dataset, int version)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT source_ref, kind FROM deltas WHERE dataset = $dataset AND version = $version ORDER BY source_ref";
+        command.Parameters.AddWithValue("$dataset", dataset);
+        command.Parameters.AddWithValue("$version", version);
+        using var reader = command.ExecuteReader();
+        var result = new List<DeltaEntry>();
+        while (reader.Read())
+        {
+            result.Add(new DeltaEntry(reader.GetString(0), (DeltaKind)reader.GetInt32(1)));
+        }
+
+        return result;
+    }
+
+    public Entity? GetEntity(string id)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, schema, dataset, source_ref, properties FROM entities WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadEntity(reader) : null;
+    }
+
+    public IEnumerable<Entity> ReadEntities(string? dataset = null, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, schema, dataset, source_ref, properties FROM entities"
+            + (dataset is null ? "" : " WHERE dataset = $dataset") + " ORDER BY dataset, id";
+        if (dataset is not null)
+        {
+            command.Parameters.AddWithValue("$dataset", dataset);
+        }
+
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return ReadEntity(reader);
+        }
+    }
+
+    private static Entity ReadEntity(SqliteDataReader reader) =>
+        EntityJson.FromStored(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            Encoding.UTF8.GetBytes(reader.GetString(4)));
+
+    private static int CurrentVersion(SqliteConnection connection, SqliteTransaction transaction, string dataset)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT version FROM datasets WHERE name = $name";
+        command.Parameters.AddWithValue("$name", dataset);
+        return command.ExecuteScalar() is long version ? (int)version : 0;
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only constant SQL reaches here; values are parameters.")]
+    internal static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    public void Dispose()
+    {
+        // Pooled connections keep the file open; release them so the file can be moved or deleted.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.Frozen;
+
+namespace Cordon.Names;
+
+/// <summary>What a name part is, which decides how much it weighs in a match.</summary>
+public enum NamePartKind
+{
+    Word,
+    Particle,
+    Honorific,
+    LegalForm,
+}
+
+/// <summary>
+/// Classifies normalised name parts. Particles (al, bin, van…) and honorifics (dr, sheikh…) weigh little, so that a
+/// match cannot rest on them; organisation legal forms (ltd, llc…) weigh less still.
+/// </summary>
+public static class NameParts
+{
+    private static readonly FrozenSet<string> Particles = FrozenSet.ToFrozenSet(
+        ["al", "el", "bin", "ibn", "ben", "bint", "ould", "abu", "abou", "abo", "umm", "um", "ag", "ait", "da", "de", "del", "della", "der",
+         "di", "do", "dos", "du", "la", "le", "van", "von", "y", "e", "ter", "ten", "st", "mac", "ap"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Honorifics = FrozenSet.ToFrozenSet(
+        ["dr", "mr", "mrs", "ms", "sir", "sheikh", "shaykh", "sheik", "shaikh", "haji", "hajji", "hajj", "mullah", "mulla", "maulana",
+         "maulvi", "mawlawi", "qari", "imam", "general", "gen", "colonel", "col", "major", "capt", "captain", "prof", "emir", "amir"],
+        StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> LegalForms = FrozenSet.ToFrozenSet(
+        ["ltd", "limited", "llc", "inc", "incorporated", "corp", "corporation", "co", "company", "plc", "sa", "sarl", "sas", "srl",
+         "gmbh", "ag", "kg", "bv", "nv", "oy", "ab", "as", "spa", "ooo", "oao", "zao", "pao", "jsc", "ojsc", "cjsc", "pjsc", "fze",
+         "fzco", "fzc", "llp", "lp", "pte", "pvt", "bhd", "sdn", "kk", "cv", "de", "group", "holding", "holdings", "trading",
+         "establishment", "est", "the", "and", "of"],
+        StringComparer.Ordinal);
+
+    public static NamePartKind Classify(string part, bool organisation) =>
+        organisation && LegalForms.Contains(part) ? NamePartKind.LegalForm
+        : Particles.Contains(part) ? NamePartKind.Particle
+        : Honorifics.Contains(part) ? NamePartKind.Honorific
+        : NamePartKind.Word;
+
+    /// <summary>How much a part counts in the name score.</summary>
+    public static double Weight(NamePartKind kind) => kind switch
+    {
+        NamePartKind.Word => 1.0,
+        NamePartKind.Particle => 0.35,
+        NamePartKind.Honorific => 0.2,
+        _ => 0.15,
+    };
+}

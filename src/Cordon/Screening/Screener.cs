@@ -1,0 +1,168 @@
+using System.Globalization;
+using Cordon.Model;
+
+namespace Cordon.Screening;
+
+/// <summary>
+/// Screens a query against the index: finds candidate names, scores each by name, keeps each entity's best name, then
+/// lets the other facts adjust the score (birth date, country). Facts only adjust: they never lift a name that is below
+/// the threshold over it. Every result says which name matched which and what each fact contributed.
+/// </summary>
+public sealed class Screener(ScreeningIndex index)
+{
+    /// <summary>The default lowest score reported as a hit.</summary>
+    public const double DefaultThreshold = 0.80;
+
+    private const double WeakAliasFactor = 0.95;
+    private static readonly string[] CountryProperties = ["country", "nationality", "citizenship", "birthCountry", "jurisdiction", "mainCountry", "flag"];
+
+    public ScreeningIndex Index => index;
+
+    public ScreeningResponse Screen(ScreeningQuery query)
+    {
+        var threshold = query.Threshold ?? DefaultThreshold;
+        Schema? schema = null;
+        if (query.Schema is not null)
+        {
+            schema = Schemata.Find(query.Schema) ?? throw new ModelException("schema", $"unknown schema '{query.Schema}'");
+        }
+
+        string? birthDate = null;
+        if (!string.IsNullOrWhiteSpace(query.BirthDate))
+        {
+            birthDate = Dates.TryNormalize(query.BirthDate, out var date)
+                ? date[..Math.Min(10, date.Length)]
+                : throw new ModelException("birthDate", $"invalid date '{query.BirthDate}': expected YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+
+        string? country = null;
+        if (!string.IsNullOrWhiteSpace(query.Country))
+        {
+            country = Countries.TryNormalize(query.Country, out var code)
+                ? code
+                : throw new ModelException("country", $"unknown country '{query.Country}'");
+        }
+
+        var prepared = new PreparedName(query.Name, schema is not null && !schema.IsA("Person") && !schema.Name.Equals("LegalEntity", StringComparison.Ordinal));
+        var best = new Dictionary<int, (double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs)>();
+        foreach (var candidate in index.Candidates(prepared))
+        {
+            var name = index.Names[candidate];
+            var entity = index.Entities[name.EntityIndex].Entity;
+            if (schema is not null && !Compatible(schema, entity.Schema))
+            {
+                continue;
+            }
+
+            var (score, pairs) = NameScorer.Score(prepared, name.Name);
+            if (name.Property == "weakAlias")
+            {
+                score *= WeakAliasFactor;
+            }
+
+            if (!best.TryGetValue(name.EntityIndex, out var current) || score > current.Score)
+            {
+                best[name.EntityIndex] = (score, name, pairs);
+            }
+        }
+
+        var hits = new List<ScreeningHit>();
+        foreach (var (entityIndex, (nameScore, name, pairs)) in best)
+        {
+            var entity = index.Entities[entityIndex].Entity;
+            var explanation = new List<ExplanationItem>
+            {
+                new("name", Math.Round(nameScore, 4), $"'{query.Name}' ~ {name.Property} '{name.Name.Original}'"),
+            };
+            var score = nameScore;
+            score += BirthDateEffect(birthDate, entity, explanation);
+            score += CountryEffect(country, entity, explanation);
+            score = Math.Clamp(score, 0, 1);
+            if (nameScore < threshold && score > nameScore)
+            {
+                score = nameScore;
+                explanation.Add(new("facts", 0, "facts other than the name do not lift a name below the threshold"));
+            }
+
+            if (score >= threshold)
+            {
+                hits.Add(new ScreeningHit(entity, Math.Round(score, 4), Math.Round(nameScore, 4), name.Name.Original, name.Property, pairs, explanation));
+            }
+        }
+
+        var ordered = hits
+            .OrderByDescending(h => h.Score)
+            .ThenBy(h => h.Entity.Id, StringComparer.Ordinal)
+            .Take(Math.Max(0, query.Limit))
+            .ToList();
+        return new ScreeningResponse(query, threshold, ordered);
+    }
+
+    private static bool Compatible(Schema query, Schema entity) => entity.IsA(query.Name) || query.IsA(entity.Name);
+
+    private static double BirthDateEffect(string? queryDate, Entity entity, List<ExplanationItem> explanation)
+    {
+        if (string.IsNullOrEmpty(queryDate))
+        {
+            return 0;
+        }
+
+        var dates = entity.Get("birthDate");
+        if (dates.Count == 0)
+        {
+            explanation.Add(new("birthDate", 0, "no birth date on record"));
+            return 0;
+        }
+
+        foreach (var date in dates)
+        {
+            var common = Math.Min(date.Length, queryDate.Length);
+            if (string.CompareOrdinal(date, 0, queryDate, 0, common) == 0)
+            {
+                var effect = common >= 10 ? 0.05 : 0.02;
+                explanation.Add(new("birthDate", effect, $"{queryDate} matches {date}"));
+                return effect;
+            }
+        }
+
+        var queryYear = Year(queryDate);
+        foreach (var date in dates)
+        {
+            if (queryYear is { } qy && Year(date) is { } ey && Math.Abs(qy - ey) <= 1)
+            {
+                explanation.Add(new("birthDate", -0.02, $"{queryDate} is within a year of {date}"));
+                return -0.02;
+            }
+        }
+
+        explanation.Add(new("birthDate", -0.15, $"{queryDate} differs from {string.Join(", ", dates)}"));
+        return -0.15;
+    }
+
+    private static int? Year(string date) =>
+        date.Length >= 4 && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
+
+    private static double CountryEffect(string? queryCountry, Entity entity, List<ExplanationItem> explanation)
+    {
+        if (string.IsNullOrEmpty(queryCountry))
+        {
+            return 0;
+        }
+
+        var known = CountryProperties.SelectMany(entity.Get).Distinct(StringComparer.Ordinal).ToList();
+        if (known.Count == 0)
+        {
+            explanation.Add(new("country", 0, "no country on record"));
+            return 0;
+        }
+
+        if (known.Contains(queryCountry, StringComparer.Ordinal))
+        {
+            explanation.Add(new("country", 0.03, $"{queryCountry} is linked to the entity"));
+            return 0.03;
+        }
+
+        explanation.Add(new("country", -0.05, $"{queryCountry} is not among {string.Join(", ", known)}"));
+        return -0.05;
+    }
+}
