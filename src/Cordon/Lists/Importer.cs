@@ -1,5 +1,6 @@
 using Cordon.Lists.Csv;
 using Cordon.Lists.Ftm;
+using Cordon.Lists.Ofac;
 using Cordon.Lists.Un;
 using Cordon.Model;
 using Cordon.Storage;
@@ -18,7 +19,8 @@ public sealed record ImportOutcome(ImportResult Result, IReadOnlyList<string> Wa
 /// </summary>
 public static class Importer
 {
-    private static readonly List<IListReader> Readers = [new UnXmlReader(), new FtmJsonReader(), new MappedCsvReader()];
+    private static readonly List<IListReader> Readers =
+        [new UnXmlReader(), new OfacCsvReader(), new OfacXmlReader(), new FtmJsonReader(), new MappedCsvReader()];
 
     /// <summary>The format names that <see cref="Import"/> accepts.</summary>
     public static IEnumerable<string> Formats => Readers.Select(r => r.Format);
@@ -56,8 +58,15 @@ public static class Importer
 
         var context = new ImportContext(dataset, options.FormatOptions);
         var request = new ImportRequest(dataset, options.Owner ?? reader.DefaultOwner, reader.Format, Path.GetFullPath(input));
-        var result = store.Import(request, RequireSome(reader.Read(input, context, cancellationToken), input), progress, cancellationToken);
-        return new ImportOutcome(result, context.Warnings);
+        try
+        {
+            var result = store.Import(request, RequireSome(reader.Read(input, context, cancellationToken), input), progress, cancellationToken);
+            return new ImportOutcome(result, context.Warnings);
+        }
+        catch (StoreException ex)
+        {
+            throw new ImportException(input, null, null, ex.Message, ex);
+        }
     }
 
     /// <summary>A file that parses but holds no entity is refused, inside the transaction, so nothing is replaced by nothing.</summary>

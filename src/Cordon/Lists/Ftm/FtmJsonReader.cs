@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Cordon.Model;
 
@@ -23,6 +22,7 @@ public sealed class FtmJsonReader : IListReader
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var lines = new LineReader(stream, path, MaxLineBytes);
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
         while (lines.TryReadLine(out var line, out var number))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -31,7 +31,13 @@ public sealed class FtmJsonReader : IListReader
                 continue;
             }
 
-            yield return Parse(line, path, number);
+            var entity = Parse(line, path, number);
+            if (!seen.TryAdd(entity.Id, number))
+            {
+                throw new ImportException(path, number, "id", $"'{entity.Id}' appears twice (first on line {seen[entity.Id]})");
+            }
+
+            yield return entity;
         }
     }
 
@@ -242,6 +248,4 @@ public sealed class FtmJsonReader : IListReader
             return span.Length > 0 && span[^1] == '\r' ? span[..^1] : span;
         }
     }
-
-    internal static readonly Encoding Utf8 = new UTF8Encoding(false, true);
 }

@@ -10,7 +10,7 @@ namespace Cordon.Lists.Ofac;
 /// cons_prim.csv set): one Person, Organization, Vessel or Airplane per row, with its aliases, Address entities,
 /// documents parsed from the remarks and a Sanction. Ids come from ent_num (<c>ofac-2674</c>), stable across versions.
 /// </summary>
-public sealed class OfacCsvReader : IListReader
+public sealed class OfacCsvReader : IDirectoryListReader
 {
     private const int SdnColumns = 12;
     private const int AltColumns = 5;
@@ -22,6 +22,9 @@ public sealed class OfacCsvReader : IListReader
     public string DefaultDataset => "ofac";
 
     public string DefaultOwner => "OFAC";
+
+    /// <summary>The sdn.csv (or cons_prim.csv) of a set named by its folder or by the file itself.</summary>
+    public string ResolveInput(string path) => OfacCsvFiles.Locate(path).Sdn;
 
     public IEnumerable<Entity> Read(string path, ImportContext context, CancellationToken cancellationToken)
     {

@@ -1,50 +1,11 @@
-using System.Globalization;
-using Cordon.Model;
-
 namespace Cordon.Lists.Ofac;
 
-/// <summary>What a labelled OFAC fact (a remarks clause or an XML <c>id</c> element) says about the listed party.</summary>
-internal enum OfacFact
-{
-    Note,
-    BirthDate,
-    BirthPlace,
-    Nationality,
-    Citizenship,
-    Gender,
-    WeakAlias,
-    PreviousName,
-    Website,
-    Email,
-    Phone,
-    SwiftBic,
-    Imo,
-    Mmsi,
-    FormerFlag,
-    RegistrationCountry,
-    Established,
-    BuildDate,
-    SerialNumber,
-    Model,
-    TailNumber,
-    Passport,
-    IdNumber,
-    TaxNumber,
-    RegistrationNumber,
-}
-
 /// <summary>
-/// The OFAC vocabulary shared by the CSV and XML readers: the labels OFAC writes before a value (in the legacy CSV
-/// remarks and as the XML <c>idType</c>), its date forms and the way it writes identity documents.
+/// How OFAC's labelled facts land on a record, shared by the CSV and XML readers: remarks clauses, XML <c>id</c>
+/// elements and the way OFAC writes identity documents.
 /// </summary>
 internal static class OfacFacts
 {
-    private static readonly string[] Months =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-    // Longest first, so that "Passport Booklet" wins over "Passport" and "Nationality of Registration" over "nationality".
-    private static readonly (string Label, OfacFact Fact)[] Labels = BuildLabels();
-
     /// <summary>Splits remarks into clauses at the semicolons that are not inside parentheses.</summary>
     public static List<string> SplitClauses(string remarks)
     {
@@ -97,7 +58,7 @@ internal static class OfacFacts
     public static void ApplyClause(OfacRecord record, string clause)
     {
         var body = clause.StartsWith("alt. ", StringComparison.OrdinalIgnoreCase) ? clause[5..].TrimStart() : clause;
-        if (TryMatchLabel(body, out var label, out var fact, out var value))
+        if (OfacLabels.TryMatch(body, out var label, out var fact, out var value))
         {
             Apply(record, fact, label, value, clause);
         }
@@ -116,7 +77,7 @@ internal static class OfacFacts
     {
         var label = idType.Trim();
         var clause = country is null ? $"{label} {number}" : $"{label} {number} ({country})";
-        var fact = LabelFact(label) ?? GuessFact(label, number);
+        var fact = OfacLabels.LabelFact(label) ?? GuessFact(label, number);
         if (fact is OfacFact.Passport or OfacFact.IdNumber or OfacFact.TaxNumber or OfacFact.RegistrationNumber)
         {
             record.AddIdentification(fact, label.TrimEnd(':', ' '), number, country, null, issued, expires, clause);
@@ -130,20 +91,6 @@ internal static class OfacFacts
     // A new idType ending in ':' or '-' introduces prose ("Listing Date (EO 14024 Directive 3):"), not a document.
     private static OfacFact GuessFact(string label, string number) =>
         label.EndsWith(':') || label.EndsWith('-') || ParseDocument(number) is null ? OfacFact.Note : OfacFact.IdNumber;
-
-    /// <summary>The fact a label stands for when it is exactly a known label, else null.</summary>
-    public static OfacFact? LabelFact(string label)
-    {
-        foreach (var (known, fact) in Labels)
-        {
-            if (string.Equals(known, label, StringComparison.OrdinalIgnoreCase))
-            {
-                return fact;
-            }
-        }
-
-        return null;
-    }
 
     private static void Apply(OfacRecord record, OfacFact fact, string label, string value, string clause)
     {
@@ -257,138 +204,6 @@ internal static class OfacFacts
         return inner;
     }
 
-    /// <summary>
-    /// Parses OFAC's date forms into FtM dates: <c>10 Dec 1948</c>, <c>Dec 1948</c>, <c>1948</c>, <c>circa 1960</c>
-    /// (the year only: the day is not meant precisely), <c>1955 to 1958</c>, <c>circa 1979-1982</c>.
-    /// A range of up to ten years gives every year in it, because a matcher compares years and a person born in 1956
-    /// must match "1955 to 1958"; a longer range gives its two ends only, since listing decades would match anyone.
-    /// </summary>
-    public static bool TryParseDates(string text, List<string> dates)
-    {
-        var value = text.Trim().TrimEnd('.').Trim();
-        var circa = value.StartsWith("circa ", StringComparison.OrdinalIgnoreCase);
-        if (circa)
-        {
-            value = value[6..].Trim();
-        }
-
-        var to = value.IndexOf(" to ", StringComparison.OrdinalIgnoreCase);
-        if (to > 0)
-        {
-            return TryParseRange(value[..to], value[(to + 4)..], dates);
-        }
-
-        if (value.Length == 9 && value[4] == '-' && value.All(c => c == '-' || char.IsAsciiDigit(c)))
-        {
-            return TryParseRange(value[..4], value[5..], dates);
-        }
-
-        if (!TryParseDate(value, out var date))
-        {
-            return false;
-        }
-
-        dates.Add(circa ? date[..4] : date);
-        return true;
-    }
-
-    private static bool TryParseRange(string from, string until, List<string> dates)
-    {
-        var start = StripCirca(from);
-        var end = StripCirca(until);
-        if (!TryParseDate(start, out var first) || !TryParseDate(end, out var last))
-        {
-            return false;
-        }
-
-        var firstYear = int.Parse(first.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture);
-        var lastYear = int.Parse(last.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture);
-        if (lastYear >= firstYear && lastYear - firstYear <= 10)
-        {
-            for (var year = firstYear; year <= lastYear; year++)
-            {
-                dates.Add(year.ToString(CultureInfo.InvariantCulture));
-            }
-        }
-        else
-        {
-            dates.Add(first);
-            dates.Add(last);
-        }
-
-        return true;
-    }
-
-    private static string StripCirca(string text)
-    {
-        var value = text.Trim();
-        return value.StartsWith("circa ", StringComparison.OrdinalIgnoreCase) ? value[6..].Trim() : value;
-    }
-
-    /// <summary>One date: <c>10 Dec 1948</c>, <c>Dec 1948</c>, <c>1948</c> or already ISO.</summary>
-    public static bool TryParseDate(string text, out string date)
-    {
-        date = "";
-        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        switch (parts.Length)
-        {
-            case 1:
-                return Dates.TryNormalize(parts[0], out date);
-            case 2 when TryMonth(parts[0], out var month) && TryYear(parts[1], out var year):
-                date = $"{year:D4}-{month:D2}";
-                return true;
-            case 3 when TryMonth(parts[1], out var month) && TryYear(parts[2], out var year)
-                && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
-                && day >= 1 && day <= DateTime.DaysInMonth(year, month):
-                date = $"{year:D4}-{month:D2}-{day:D2}";
-                return true;
-            default:
-                return false;
-        }
-    }
-
-    private static bool TryYear(string text, out int year) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) && text.Length == 4 && year is >= 1000 and <= 2999;
-
-    private static bool TryMonth(string text, out int month)
-    {
-        var token = text.TrimEnd('.', ',');
-        month = 0;
-        if (token.Length < 3)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < Months.Length; i++)
-        {
-            if (Months[i].StartsWith(token, StringComparison.OrdinalIgnoreCase))
-            {
-                month = i + 1;
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool TryMatchLabel(string body, out string label, out OfacFact fact, out string value)
-    {
-        foreach (var (known, knownFact) in Labels)
-        {
-            if (body.StartsWith(known, StringComparison.OrdinalIgnoreCase)
-                && (body.Length == known.Length || body[known.Length] is ' ' or ':' || !char.IsLetterOrDigit(known[^1])))
-            {
-                label = known;
-                fact = knownFact;
-                value = body[known.Length..].TrimStart(':', ' ').Trim();
-                return true;
-            }
-        }
-
-        (label, fact, value) = ("", OfacFact.Note, "");
-        return false;
-    }
-
     // Labels OFAC adds over time ("Foo Registry No. 123 (Country)") are still documents even before the table knows them.
     private static bool TryGenericIdentifier(string body, out string label, out string value)
     {
@@ -425,70 +240,4 @@ internal static class OfacFacts
         return digits.Length == 7 ? "IMO" + digits : value;
     }
 
-    private static (string, OfacFact)[] BuildLabels()
-    {
-        (string, OfacFact)[] labels =
-        [
-            ("DOB", OfacFact.BirthDate), ("POB", OfacFact.BirthPlace), ("nationality", OfacFact.Nationality),
-            ("citizen", OfacFact.Citizenship), ("Gender", OfacFact.Gender),
-
-            // Quoted names in the remarks are the ones OFAC's XML marks category "weak" (e.g. BNC, NPC, PCC).
-            ("a.k.a.", OfacFact.WeakAlias), ("n.k.a.", OfacFact.WeakAlias), ("f.k.a.", OfacFact.PreviousName),
-            ("Website", OfacFact.Website), ("Email Address", OfacFact.Email), ("Email", OfacFact.Email),
-            ("E-mail", OfacFact.Email), ("Telephone No.", OfacFact.Phone), ("Telephone Number", OfacFact.Phone),
-            ("Telephone", OfacFact.Phone), ("Phone Number", OfacFact.Phone), ("Phone No.", OfacFact.Phone),
-            ("Phone", OfacFact.Phone), ("SWIFT/BIC", OfacFact.SwiftBic),
-            ("Vessel Registration Identification", OfacFact.Imo), ("MMSI", OfacFact.Mmsi),
-            ("Former Vessel Flag", OfacFact.FormerFlag), ("Nationality of Registration", OfacFact.RegistrationCountry),
-            ("Organization Established Date", OfacFact.Established), ("Aircraft Manufacture Date", OfacFact.BuildDate),
-            ("Aircraft Manufacturer's Serial Number (MSN)", OfacFact.SerialNumber), ("Aircraft Model", OfacFact.Model),
-            ("Aircraft Tail Number", OfacFact.TailNumber),
-            ("Passport", OfacFact.Passport), ("Diplomatic Passport", OfacFact.Passport),
-            ("Passport Booklet", OfacFact.Passport),
-
-            // Prose kept verbatim in notes; listed so that their numbers are not taken for documents.
-            ("Additional Sanctions Information -", OfacFact.Note), ("For more information, please see:", OfacFact.Note),
-            ("Executive Order 13662 Directive Determination -", OfacFact.Note), ("Linked To:", OfacFact.Note),
-            ("Executive Order 13846 information:", OfacFact.Note), ("Secondary sanctions risk:", OfacFact.Note),
-            ("Transactions Prohibited For Persons Owned or Controlled By U.S. Financial Institutions:", OfacFact.Note),
-            ("Organization Type:", OfacFact.Note), ("IFCA Determination -", OfacFact.Note),
-            ("CAATSA Section 235 Information:", OfacFact.Note), ("Digital Currency Address -", OfacFact.Note),
-            ("Aircraft Operator", OfacFact.Note), ("Aircraft Construction Number", OfacFact.Note), ("Fax", OfacFact.Note),
-        ];
-
-        string[] identity =
-        [
-            "National ID No.", "Cedula No.", "D.N.I.", "Identification Number", "SSN", "C.U.R.P.", "C.U.R.P. #",
-            "Kenyan ID No.", "Electoral Registry No.", "Credencial electoral", "Cartilla de Servicio Militar Nacional",
-            "National Foreign ID Number", "Driver's License No.", "Residency Number", "I.F.E.", "LE Number",
-            "Personal ID Card", "C.U.I.P.", "Turkish Identification Number", "Numero de Identidad", "Citizen's Card Number",
-            "Travel Document Number", "VisaNumberID", "Tazkira National ID Card", "Birth Certificate Number",
-            "Immigration No.", "SRE Permit No.", "CNP (Personal Numerical Code)", "Stateless Person ID Card",
-            "Refugee ID Card", "Serial No.", "Moroccan Personal ID No.", "Italian Fiscal Code", "C.U.I.",
-        ];
-        string[] tax =
-        [
-            "Tax ID No.", "NIT #", "R.F.C.", "R.F.C. #", "RFC", "RUC #", "RIF #", "V.A.T. Number", "C.U.I.T.", "US FEIN",
-            "C.I.F.", "Numero Unico de Identificacao Tributaria (NUIT)", "RTN", "Tax Number", "N.I.F.", "CUIT",
-        ];
-        string[] registration =
-        [
-            "Registration Number", "Registration ID", "Company Number", "UK Company Number", "Commercial Registry Number",
-            "Folio Mercantil No.", "Matricula Mercantil No", "Government Gazette Number", "Business Registration Number",
-            "Business Registration Document #", "C.R. No.", "Trade License No.", "Chamber of Commerce Number",
-            "Public Registration Number", "Certificate of Incorporation Number", "Enterprise Number", "Legal Entity Number",
-            "United Social Credit Code Certificate (USCCC)", "Unified Social Credit Code (USCC)", "Registered Charity No.",
-            "D-U-N-S Number", "Branch Unit Number", "Business Number", "Dubai Chamber of Commerce Membership No.",
-            "License", "Afghan Money Service Provider License Number", "Commercial Registration Number", "BIK (RU)",
-        ];
-
-        return
-        [
-            .. labels
-                .Concat(identity.Select(l => (l, OfacFact.IdNumber)))
-                .Concat(tax.Select(l => (l, OfacFact.TaxNumber)))
-                .Concat(registration.Select(l => (l, OfacFact.RegistrationNumber)))
-                .OrderByDescending(entry => entry.Item1.Length),
-        ];
-    }
 }

@@ -96,7 +96,7 @@ internal sealed class OfacRecord
         {
             Note(clause);
         }
-        else if (OfacFacts.TryParseDates(text, dates))
+        else if (OfacDates.TryParseDates(text, dates))
         {
             Primary.AddRange(property, dates);
         }
@@ -238,7 +238,7 @@ internal sealed class OfacRecord
         }
 
         var dates = new List<string>(2);
-        if (OfacFacts.TryParseDates(text, dates))
+        if (OfacDates.TryParseDates(text, dates))
         {
             document.Add(property, dates[0]);
             return true;

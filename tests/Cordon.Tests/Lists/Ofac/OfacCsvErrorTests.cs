@@ -157,14 +157,14 @@ public sealed class OfacCsvErrorTests
     public void Odd_values_in_the_remarks_are_kept_in_notes_without_failing_the_import()
     {
         // Given remarks with a date that is no date and a gender that is no gender
-        var folder = CsvSet([SdnRow(4, "ODD, Case", remarks: "DOB 31 Feb 1970; Gender Unknown; Some free text.")]);
+        var folder = CsvSet([SdnRow(4, "ODD, Case", remarks: "DOB 31 Feb 1970; Gender Mixed; Some free text.")]);
         var context = new ImportContext("ofac");
 
         // When it is read
         var person = Single(ReadCsv(folder, context), "ofac-4");
 
         // Then the clauses are kept verbatim and the refused ones warned about
-        Assert.Equal(["DOB 31 Feb 1970", "Gender Unknown", "Some free text"], person.Get("notes"));
+        Assert.Equal(["DOB 31 Feb 1970", "Gender Mixed", "Some free text"], person.Get("notes"));
         Assert.Empty(person.Get("birthDate"));
         Assert.Equal(2, context.Warnings.Count(w => w.Contains("sdn.csv:1", StringComparison.Ordinal)));
     }

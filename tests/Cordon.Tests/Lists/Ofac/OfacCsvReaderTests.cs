@@ -217,6 +217,37 @@ public sealed class OfacCsvReaderTests
     }
 
     [Fact]
+    public void A_folder_resolves_to_its_sdn_csv_for_the_import_pipeline()
+    {
+        // Given the real set's folder
+        var reader = new Cordon.Lists.Ofac.OfacCsvReader();
+
+        // When the pipeline asks which file to check
+        var input = reader.ResolveInput(RealSet);
+
+        // Then it is the sdn.csv inside, which passes the shared text-file checks
+        Assert.Equal(Path.Combine(RealSet, "sdn.csv"), input);
+        InputFiles.CheckTextFile(input);
+    }
+
+    [Fact]
+    public void The_non_sdn_consolidated_set_reads_through_its_cons_files()
+    {
+        // Given OFAC's non-SDN consolidated CSV set, whose files are named cons_*.csv
+        var folder = TestData.Path("lists/ofac/consolidated_nonsdn_csv");
+        var rows = File.ReadAllLines(Path.Combine(folder, "cons_prim.csv"), Encoding.Latin1).Count(l => l.Length > 0 && char.IsAsciiDigit(l[0]));
+        var context = new ImportContext("ofac");
+
+        // When the folder is read
+        var entities = ReadCsv(folder, context);
+
+        // Then each cons_prim row is a party, and its companions were found rather than warned about
+        Assert.Equal(rows, entities.Count(e => e.Id == "ofac-" + e.SourceRef));
+        Assert.Contains(entities, e => e.Schema.Name == "Address");
+        Assert.DoesNotContain(context.Warnings, w => w.Contains("not found", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Rows_of_companion_files_naming_no_sdn_row_are_warned_about()
     {
         // Given an alt row for an ent_num that sdn.csv does not hold

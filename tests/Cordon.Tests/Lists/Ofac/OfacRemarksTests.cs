@@ -200,7 +200,7 @@ public sealed class OfacRemarksTests
     {
         // Given one OFAC date
         // When it is parsed
-        var parsed = OfacFacts.TryParseDate(text, out var date);
+        var parsed = OfacDates.TryParseDate(text, out var date);
 
         // Then it is the ISO prefix
         Assert.True(parsed);
@@ -216,7 +216,7 @@ public sealed class OfacRemarksTests
         // Given text that is not an OFAC date
         // When it is parsed
         // Then it is refused
-        Assert.False(OfacFacts.TryParseDates(text, []));
+        Assert.False(OfacDates.TryParseDates(text, []));
     }
 
     private static Entity Primary(string remarks, Schema? schema = null) => Apply(remarks, schema)[0];

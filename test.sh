@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test. `.ci/run` calls this same script.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if [[ ! -d "$root/../shared/data" ]]; then
+  echo "test.sh: ../shared/data is missing; the tests read the real public lists from there" >&2
+  exit 2
+fi
+
+dotnet build Cordon.slnx -c Release -nologo -v quiet -warnaserror
+log="$(mktemp)"
+set +e
+dotnet test Cordon.slnx -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole run, summed over the test assemblies.
+awk '
+  /(Passed|Failed)! +- +Failed:/ {
+    for (i = 1; i <= NF; i++) {
+      v = $(i + 1); gsub(/,/, "", v)
+      if ($i == "Failed:") failed += v
+      if ($i == "Passed:") passed += v
+      if ($i == "Skipped:") skipped += v
+    }
+  }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }
+' "$log"
+rm -f "$log"
+exit "$status"
