@@ -145,7 +145,7 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
     private string OwnerOf(string id)
     {
         using var command = Prepare("SELECT dataset FROM entities WHERE id = $id");
-        command.Parameters.AddWithValue("$id", id);
+        command.Parameters["$id"].Value = id;
         return command.ExecuteScalar() as string ?? "?";
     }
 

@@ -42,19 +42,46 @@ public static class NameScorer
             return (0, []);
         }
 
-        // A name written as one word on one side and two on the other (Alrawi / al-Rawi, Abdulrahman / Abdul Rahman)
-        // is compared joined as well; the better reading wins.
+        // A particle written joined on one side and apart on the other (Alrawi / al-Rawi, Abdulrahman / Abdul Rahman)
+        // is compared with the particle merged into the next part as well; the better reading wins.
         var best = Align(q, query.Weights, c, candidate.Weights);
-        if (q.Length > 1 || c.Length > 1)
+        var (qm, qmw) = MergeParticles(q, query.Weights);
+        var (cm, cmw) = MergeParticles(c, candidate.Weights);
+        if (qm.Length != q.Length)
         {
-            var joined = Align([string.Concat(q)], [Sum(query.Weights)], [string.Concat(c)], [Sum(candidate.Weights)]);
-            if (joined.Score > best.Score && joined.Score >= 0.92)
-            {
-                best = joined;
-            }
+            best = Better(best, Align(qm, qmw, c, candidate.Weights));
+        }
+
+        if (cm.Length != c.Length)
+        {
+            best = Better(best, Align(q, query.Weights, cm, cmw));
         }
 
         return best;
+    }
+
+    private static (double Score, List<PartMatch> Pairs) Better((double Score, List<PartMatch> Pairs) a, (double Score, List<PartMatch> Pairs) b) =>
+        b.Score > a.Score ? b : a;
+
+    private static (string[] Parts, double[] Weights) MergeParticles(string[] parts, double[] weights)
+    {
+        var merged = new List<string>(parts.Length);
+        var mergedWeights = new List<double>(parts.Length);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (weights[i] < 1.0 && i + 1 < parts.Length && weights[i + 1] >= 1.0)
+            {
+                merged.Add(parts[i] + parts[i + 1]);
+                mergedWeights.Add(weights[i + 1]);
+                i++;
+                continue;
+            }
+
+            merged.Add(parts[i]);
+            mergedWeights.Add(weights[i]);
+        }
+
+        return ([.. merged], [.. mergedWeights]);
     }
 
     private static (double Score, List<PartMatch> Pairs) Align(string[] q, double[] qw, string[] c, double[] cw)
