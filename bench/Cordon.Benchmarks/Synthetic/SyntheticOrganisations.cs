@@ -65,7 +65,7 @@ internal static class SyntheticOrganisations
         return builder.Build();
     }
 
-    private static void AddAliases(EntityBuilder builder, Random random, string name, string[] candidates)
+    private static void AddAliases(EntityBuilder builder, Random random, string name, string?[] candidates)
     {
         var roll = random.Next(100);
         var count = roll < 40 ? 0 : roll < 80 ? 1 : 2;
