@@ -1,1 +1,40 @@
-namespace Cordon.Benchmarks; internal static class Program { private static int Main() => 0; }
+namespace Cordon.Benchmarks;
+
+/// <summary>
+/// Synthetic data and end-to-end benchmarks: <c>generate</c> writes a seeded population as FtM JSON lines,
+/// <c>import</c> times its import into SQLite, <c>profile</c> splits that time by stage.
+/// </summary>
+internal static class Program
+{
+    private const string Usage = """
+        usage:
+          generate --entities N [--seed S] --out FILE
+          import   --entities N [--seed S] [--runs R] [--work DIR]
+          profile  --entities N [--seed S] [--work DIR]
+        """;
+
+    private static int Main(string[] args)
+    {
+        try
+        {
+            var rest = args.AsSpan(Math.Min(1, args.Length));
+            return (args.Length > 0 ? args[0] : "") switch
+            {
+                "generate" => GenerateCommand.Run(BenchArgs.Parse(rest, "entities", "seed", "out")),
+                "import" => ImportBenchmark.Run(BenchArgs.Parse(rest, "entities", "seed", "runs", "work")),
+                "profile" => ProfileCommand.Run(BenchArgs.Parse(rest, "entities", "seed", "work")),
+                _ => Fail(Usage),
+            };
+        }
+        catch (ArgumentException ex)
+        {
+            return Fail($"{ex.Message}\n{Usage}");
+        }
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
+    }
+}

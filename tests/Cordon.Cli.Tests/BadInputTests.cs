@@ -27,6 +27,9 @@ public sealed class BadInputTests
         { "empty file", "ftm", "", "file is empty" },
         { "only blank lines", "ftm", "\n\n  \n", "no entities found" },
         { "an over-long line", "ftm", "@long-line", "line longer than" },
+        { "ofac row with too few columns", "ofac", "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\"\r\n", ":1: expected 12 columns, found 4" },
+        { "ofac row with a non-numeric ent_num", "ofac", "X36,\"A\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n", "ent_num: 'X36' is not a number" },
+        { "ofac xml without sdnList root", "ofac-xml", "<?xml version=\"1.0\"?>\n<CONSOLIDATED_LIST/>", "sdnList" },
         { "duplicate ids", "ftm", GoodLine + "\n" + GoodLine + "\n", "appears twice" },
     };
 

@@ -39,8 +39,10 @@ internal static class PersonNames
 
     private static PersonName Persian(NameCulture culture, bool male, Random random)
     {
-        var given = Given(culture, male, random);
-        var second = male && random.Next(100) < 20 ? Pick(random, culture.Male) : null;
+        // Compound given names start with Mohammad, Ali or Hossein (Mohammad Reza, Ali Asghar, Mohammad Mehdi).
+        var compound = male && random.Next(100) < 20;
+        var given = compound ? culture.Male[random.Next(3)] : Given(culture, male, random);
+        var second = compound ? culture.Male[random.Next(3, CompoundSeconds)] : null;
         var family = Pick(random, culture.Family);
         var g = given.Spell(random, any: true);
         var s = second?.Spell(random, any: true);
@@ -152,6 +154,9 @@ internal static class PersonNames
             $"{g} {family.Respell(random, f) ?? f}",
         ]);
     }
+
+    /// <summary>The Persian given names that follow another in a compound (the first ones of the table).</summary>
+    private const int CompoundSeconds = 20;
 
     private static NameForm Given(NameCulture culture, bool male, Random random) => Pick(random, male ? culture.Male : culture.Female);
 

@@ -13,7 +13,7 @@ internal static class SyntheticOrganisations
         var company = random.Next(100) < 75;
         var home = Pick(random, culture.Countries);
         var stem = random.Next(100) < 35
-            ? Pick(random, culture.Family).Spell(random, culture.AnySpelling)
+            ? Capitalised(Pick(random, culture.Family).Spell(random, culture.AnySpelling))
             : Pick(random, culture.OrganisationStems);
         return company ? Company(id, stem, home, random) : Organization(id, stem, home, random);
     }
@@ -97,6 +97,10 @@ internal static class SyntheticOrganisations
 
         return sb.Length >= 3 ? AsciiFolding.Fold(sb.ToString()) : null;
     }
+
+    /// <summary>A family name as the first word of a company name: <c>al-Shami</c> becomes <c>Al-Shami</c>.</summary>
+    private static string Capitalised(string name) =>
+        char.IsLower(name[0]) ? char.ToUpperInvariant(name[0]) + name[1..] : name;
 
     internal static string Digits(Random random, int length)
     {

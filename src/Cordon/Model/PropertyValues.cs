@@ -28,6 +28,12 @@ public static class PropertyValues
             return null;
         }
 
+        if (def.Type == PropertyType.Country && text.ToLowerInvariant() is "n/a" or "n.a." or "unknown" or "not known" or "none")
+        {
+            // "N/A" would otherwise read as Namibia's code once punctuation is dropped.
+            return null;
+        }
+
         if (def.Type == PropertyType.Gender && text.ToLowerInvariant() is "unknown" or "u" or "n/a" or "na" or "not known")
         {
             // Lists write "Unknown" where they mean "no value".

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Cordon.Names;
 
@@ -8,7 +9,7 @@ namespace Cordon.Names;
 /// (O'Brien → obrien), other punctuation turned into spaces (al-Adnani → al adnani), whitespace collapsed.
 /// Scripts other than Latin pass through (case-folded); transliteration is a separate step.
 /// </summary>
-public static class NameNormalizer
+public static partial class NameNormalizer
 {
     public static string Normalize(string? name)
     {
@@ -17,7 +18,8 @@ public static class NameNormalizer
             return "";
         }
 
-        var decomposed = name.Normalize(NormalizationForm.FormKD);
+        // Dotted initialisms are one word: L.L.C. → LLC, U.S.A. → USA (single initials such as "J. Smith" stay apart).
+        var decomposed = Initialisms().Replace(name, m => m.Value.Replace(".", "", StringComparison.Ordinal)).Normalize(NormalizationForm.FormKD);
         var sb = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)
@@ -54,6 +56,9 @@ public static class NameNormalizer
         var normalized = Normalize(name);
         return normalized.Length == 0 ? [] : normalized.Split(' ');
     }
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:\p{L}\.){2,}(?:\p{L}(?![\p{L}\p{N}]))?|(?<![\p{L}\p{N}.])\p{L}\.\p{L}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex Initialisms();
 
     private static bool IsApostrophe(char c) => c is '\'' or '’' or '‘' or 'ʼ' or 'ʻ' or '`' or '´' or 'ʿ' or 'ʾ' or '′';
 

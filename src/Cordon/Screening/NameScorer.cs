@@ -45,16 +45,17 @@ public static class NameScorer
         // A particle written joined on one side and apart on the other (Alrawi / al-Rawi, Abdulrahman / Abdul Rahman)
         // is compared with the particle merged into the next part as well; the better reading wins.
         var best = Align(q, query.Weights, c, candidate.Weights);
-        var (qm, qmw) = MergeParticles(q, query.Weights);
-        var (cm, cmw) = MergeParticles(c, candidate.Weights);
-        if (qm.Length != q.Length)
+        var queryReadings = Readings(q, query.Weights);
+        var candidateReadings = Readings(c, candidate.Weights);
+        foreach (var (qp, qw) in queryReadings)
         {
-            best = Better(best, Align(qm, qmw, c, candidate.Weights));
-        }
-
-        if (cm.Length != c.Length)
-        {
-            best = Better(best, Align(q, query.Weights, cm, cmw));
+            foreach (var (cp, cw) in candidateReadings)
+            {
+                if (!ReferenceEquals(qp, q) || !ReferenceEquals(cp, c))
+                {
+                    best = Better(best, Align(qp, qw, cp, cw));
+                }
+            }
         }
 
         return best;
@@ -63,25 +64,46 @@ public static class NameScorer
     private static (double Score, List<PartMatch> Pairs) Better((double Score, List<PartMatch> Pairs) a, (double Score, List<PartMatch> Pairs) b) =>
         b.Score > a.Score ? b : a;
 
-    private static (string[] Parts, double[] Weights) MergeParticles(string[] parts, double[] weights)
+    /// <summary>
+    /// The name as written plus every reading with some particles joined to the part after them (at most three
+    /// particles are considered, so at most eight readings).
+    /// </summary>
+    private static List<(string[] Parts, double[] Weights)> Readings(string[] parts, double[] weights)
     {
-        var merged = new List<string>(parts.Length);
-        var mergedWeights = new List<double>(parts.Length);
-        for (var i = 0; i < parts.Length; i++)
+        var joinable = new List<int>(3);
+        for (var i = 0; i + 1 < parts.Length && joinable.Count < 3; i++)
         {
-            if (weights[i] < 1.0 && i + 1 < parts.Length && weights[i + 1] >= 1.0)
+            if (weights[i] < 1.0 && weights[i + 1] >= 1.0)
             {
-                merged.Add(parts[i] + parts[i + 1]);
-                mergedWeights.Add(weights[i + 1]);
-                i++;
-                continue;
+                joinable.Add(i);
             }
-
-            merged.Add(parts[i]);
-            mergedWeights.Add(weights[i]);
         }
 
-        return ([.. merged], [.. mergedWeights]);
+        var readings = new List<(string[], double[])>(1 << joinable.Count) { (parts, weights) };
+        for (var mask = 1; mask < 1 << joinable.Count; mask++)
+        {
+            var merged = new List<string>(parts.Length);
+            var mergedWeights = new List<double>(parts.Length);
+            for (var i = 0; i < parts.Length; i++)
+            {
+                var at = joinable.IndexOf(i);
+                if (at >= 0 && (mask & (1 << at)) != 0)
+                {
+                    // The joined part carries both weights, so joining never hides an unmatched particle.
+                    merged.Add(parts[i] + parts[i + 1]);
+                    mergedWeights.Add(weights[i] + weights[i + 1]);
+                    i++;
+                    continue;
+                }
+
+                merged.Add(parts[i]);
+                mergedWeights.Add(weights[i]);
+            }
+
+            readings.Add(([.. merged], [.. mergedWeights]));
+        }
+
+        return readings;
     }
 
     private static (double Score, List<PartMatch> Pairs) Align(string[] q, double[] qw, string[] c, double[] cw)

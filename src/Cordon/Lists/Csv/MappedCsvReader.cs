@@ -72,18 +72,26 @@ public sealed class MappedCsvReader : IListReader
             sourceId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001F', fields))))[..16];
         }
 
-        if (!seen.Add(sourceId))
+        var entityId = EntityIds.Make(context.Dataset, sourceId);
+        if (!seen.Add(entityId))
         {
-            throw new ImportException(path, line, plan.IdColumn is { } idc ? plan.Header[idc] : null, $"id '{sourceId}' appears twice");
+            throw new ImportException(path, line, plan.IdColumn is { } idc ? plan.Header[idc] : null,
+                $"id '{sourceId}' appears twice (as entity id '{entityId}', which an earlier row already has)");
         }
 
         try
         {
-            var builder = new EntityBuilder(EntityIds.Make(context.Dataset, sourceId), schema, sourceId);
+            var builder = new EntityBuilder(entityId, schema, sourceId);
             foreach (var (property, column) in plan.Properties)
             {
                 if (schema.GetProperty(property) is null)
                 {
+                    // A mixed file (people and organisations) leaves person-only cells empty on organisation rows.
+                    if (string.IsNullOrWhiteSpace(fields[column]))
+                    {
+                        continue;
+                    }
+
                     throw new ModelException(property, $"schema {schema.Name} has no property '{property}'");
                 }
 

@@ -80,6 +80,11 @@ public sealed class FtmJsonReader : IListReader
                 }
             }
 
+            if (reader.Read())
+            {
+                throw new ImportException(file, number, null, "more than one JSON value on the line: one entity object a line");
+            }
+
             if (id is null)
             {
                 throw new ImportException(file, number, "id", "missing");
@@ -99,6 +104,10 @@ public sealed class FtmJsonReader : IListReader
             }
 
             return builder.Build();
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is System.Text.DecoderFallbackException || ex.Message.Contains("UTF-8", StringComparison.Ordinal))
+        {
+            throw new ImportException(file, number, null, "invalid UTF-8 text", ex);
         }
         catch (JsonException ex)
         {
@@ -194,15 +203,16 @@ public sealed class FtmJsonReader : IListReader
 
                 if (_eof)
                 {
-                    number = ++_line;
                     if (_start < _end)
                     {
                         line = Trim(_buffer.AsSpan(_start, _end - _start));
                         _start = _end;
+                        number = ++_line;
                         return true;
                     }
 
                     line = default;
+                    number = _line;
                     return false;
                 }
 

@@ -1,0 +1,122 @@
+using Cordon.Names;
+
+namespace Cordon.Tests.Names;
+
+public sealed class NameNormalizerTests
+{
+    [Theory]
+    [InlineData("Müller", "muller")]
+    [InlineData("ÅNGSTRÖM", "angstrom")]
+    [InlineData("José García-López", "jose garcia lopez")]
+    [InlineData("François", "francois")]
+    [InlineData("Dvořák", "dvorak")]
+    [InlineData("İSTANBUL", "istanbul")]
+    [InlineData("Işık", "isik")]
+    public void Diacritics_are_removed_and_case_folded(string input, string expected)
+    {
+        // When a name with accents is normalised
+        var normalized = NameNormalizer.Normalize(input);
+
+        // Then only the base letters remain, lower case
+        Assert.Equal(expected, normalized);
+    }
+
+    [Theory]
+    [InlineData("Straße", "strasse")]
+    [InlineData("Łukasz Wałęsa", "lukasz walesa")]
+    [InlineData("Søren Ærø", "soren aero")]
+    [InlineData("Œuvre", "oeuvre")]
+    [InlineData("Đorđe", "dorde")]
+    [InlineData("Þór", "thor")]
+    public void Letters_without_a_decomposition_are_folded(string input, string expected)
+    {
+        Assert.Equal(expected, NameNormalizer.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData("O'Brien", "obrien")]
+    [InlineData("O’Brien", "obrien")]
+    [InlineData("Ma`ruf", "maruf")]
+    [InlineData("Sa‘id", "said")]
+    public void Apostrophes_are_dropped_without_splitting(string input, string expected)
+    {
+        Assert.Equal(expected, NameNormalizer.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData("al-Adnani", "al adnani")]
+    [InlineData("ADNANI, Abou Mohamed", "adnani abou mohamed")]
+    [InlineData("Smith (John)", "smith john")]
+    [InlineData("A.B.C. Ltd.", "abc ltd")]
+    [InlineData("Jean--Luc", "jean luc")]
+    public void Other_punctuation_becomes_a_single_space(string input, string expected)
+    {
+        Assert.Equal(expected, NameNormalizer.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData("  John \t\r\n  SMITH  ", "john smith")]
+    [InlineData("John\u00A0Smith", "john smith")]
+    [InlineData("- John -", "john")]
+    public void Whitespace_is_collapsed_and_trimmed(string input, string expected)
+    {
+        Assert.Equal(expected, NameNormalizer.Normalize(input));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("-'.")]
+    public void Blank_or_punctuation_only_names_normalise_to_empty(string? input)
+    {
+        Assert.Equal("", NameNormalizer.Normalize(input));
+        Assert.Empty(NameNormalizer.Tokens(input));
+    }
+
+    [Fact]
+    public void Arabic_script_passes_through()
+    {
+        // Given a name in Arabic script
+        const string name = "صدام حسين التكريتي";
+
+        // When it is normalised
+        var normalized = NameNormalizer.Normalize(name);
+
+        // Then the letters are unchanged
+        Assert.Equal(name, normalized);
+    }
+
+    [Fact]
+    public void Arabic_short_vowel_marks_are_removed()
+    {
+        // Given Muhammad written with harakat
+        const string voweled = "مُحَمَّد";
+
+        // When it is normalised
+        var normalized = NameNormalizer.Normalize(voweled);
+
+        // Then the bare consonant letters remain
+        Assert.Equal("محمد", normalized);
+    }
+
+    [Fact]
+    public void Cyrillic_is_case_folded_but_not_transliterated()
+    {
+        Assert.Equal("владимир путин", NameNormalizer.Normalize("ВЛАДИМИР Путин"));
+    }
+
+    [Fact]
+    public void Compatibility_forms_are_decomposed()
+    {
+        // Given a ligature and full-width letters
+        Assert.Equal("fiona", NameNormalizer.Normalize("ﬁona"));
+        Assert.Equal("abc", NameNormalizer.Normalize("ＡＢＣ"));
+    }
+
+    [Fact]
+    public void Tokens_split_the_normalised_name()
+    {
+        Assert.Equal(["abou", "mohamed", "al", "adnani"], NameNormalizer.Tokens("Abou Mohamed AL-ADNANI"));
+    }
+}

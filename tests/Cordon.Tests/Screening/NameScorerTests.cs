@@ -1,0 +1,96 @@
+using Cordon.Screening;
+
+namespace Cordon.Tests.Screening;
+
+public sealed class NameScorerTests
+{
+    private static double Score(string query, string candidate, bool organisation = false) =>
+        NameScorer.Score(new PreparedName(query, organisation), new PreparedName(candidate, organisation)).Score;
+
+    [Fact]
+    public void Identical_names_score_one_and_pair_every_part()
+    {
+        // When a name is scored against itself
+        var (score, pairs) = NameScorer.Score(new PreparedName("Jane Mary Roe", false), new PreparedName("jane mary roe", false));
+
+        // Then it scores 1 with three perfect pairs
+        Assert.Equal(1.0, score, 1e-9);
+        Assert.Equal(3, pairs.Count);
+        Assert.All(pairs, p => Assert.Equal(1.0, p.Similarity));
+    }
+
+    [Fact]
+    public void An_empty_name_scores_zero()
+    {
+        var (score, pairs) = NameScorer.Score(new PreparedName("", false), new PreparedName("Jane Roe", false));
+        Assert.Equal(0, score);
+        Assert.Empty(pairs);
+    }
+
+    [Fact]
+    public void Order_does_not_matter()
+    {
+        Assert.Equal(Score("Jane Roe", "Roe Jane"), Score("Jane Roe", "Jane Roe"), 1e-9);
+    }
+
+    [Fact]
+    public void An_extra_part_lowers_the_score_by_its_weight()
+    {
+        // Given a candidate with one word more than the query
+        var score = Score("Jane Roe", "Jane Mary Roe");
+
+        // Then the unpaired word counts against it: 4 of 5 weight units covered
+        Assert.Equal(0.8, score, 1e-9);
+    }
+
+    [Fact]
+    public void An_extra_particle_costs_less_than_an_extra_word()
+    {
+        var particle = Score("Mohamed Adnani", "Mohamed al Adnani");
+        var word = Score("Mohamed Adnani", "Mohamed Sami Adnani");
+        Assert.True(particle > word, $"{particle} <= {word}");
+    }
+
+    [Fact]
+    public void Parts_less_similar_than_the_floor_do_not_pair()
+    {
+        // Given two names whose parts are all dissimilar
+        var (score, pairs) = NameScorer.Score(new PreparedName("Jane Roe", false), new PreparedName("Xavier Quinn", false));
+
+        // Then nothing pairs and the score is zero
+        Assert.Empty(pairs);
+        Assert.Equal(0, score);
+    }
+
+    [Fact]
+    public void A_particle_joined_on_one_side_matches_the_separate_form()
+    {
+        // Given Alrawi against al-Rawi
+        var score = Score("Yasser Alrawi", "Yasser al Rawi");
+
+        // Then the merged reading makes it near exact
+        Assert.True(score > 0.95, score.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_joined_particle_matches_the_separate_form_when_another_particle_precedes()
+    {
+        // Given Alrawi against al-Rawi, after "Abu"
+        var score = Score("Abu Sadek Alrawi", "Abu Sadek al Rawi");
+
+        // Then the merged reading makes it near exact
+        Assert.True(score > 0.95, score.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Legal_forms_weigh_little_in_organisation_names()
+    {
+        // Given the same organisation with and without its legal form
+        var withForm = Score("Noor Trading", "Noor Trading LLC", organisation: true);
+        var asPerson = Score("Noor Trading", "Noor Trading LLC", organisation: false);
+
+        // Then as an organisation the missing legal form hardly matters
+        Assert.True(withForm > 0.9, withForm.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(withForm > asPerson);
+    }
+}
