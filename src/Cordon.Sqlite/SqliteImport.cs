@@ -9,7 +9,7 @@ namespace Cordon.Sqlite;
 /// One import inside one transaction: streams the new entities, writes only what changed, deletes what disappeared,
 /// and works out the delta by source record (a record changed when any of its entities was added, changed or removed).
 /// </summary>
-internal sealed class SqliteImport(SqliteConnection connection, SqliteTransaction transaction, string dataset)
+internal sealed class SqliteImport(SqliteConnection connection, SqliteTransaction transaction, string dataset, int version)
 {
     private const int ProgressEvery = 10_000;
     private readonly Dictionary<string, (string SourceRef, byte[] Hash)> _existing = new(StringComparer.Ordinal);
@@ -24,10 +24,11 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
         LoadExisting();
         using var insert = Prepare("""
             INSERT INTO entities (id, dataset, source_ref, schema, caption, properties, hash, version)
-            VALUES ($id, $dataset, $ref, $schema, $caption, $properties, $hash, 0)
+            VALUES ($id, $dataset, $ref, $schema, $caption, $properties, $hash, $version)
             """);
         using var update = Prepare("""
-            UPDATE entities SET source_ref = $ref, schema = $schema, caption = $caption, properties = $properties, hash = $hash
+            UPDATE entities SET source_ref = $ref, schema = $schema, caption = $caption, properties = $properties, hash = $hash,
+                version = $version
             WHERE id = $id AND dataset = $dataset
             """);
         long count = 0;
@@ -92,10 +93,9 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
     }
 
     /// <summary>Writes the delta rows for the version being committed.</summary>
-    public void WriteDelta(int version)
+    public void WriteDelta()
     {
         using var command = Prepare("INSERT INTO deltas (dataset, version, source_ref, kind) VALUES ($dataset, $version, $ref, $kind)");
-        command.Parameters["$version"].Value = version;
         var reference = command.Parameters["$ref"];
         var kind = command.Parameters["$kind"];
         void Add(string sourceRef, DeltaKind deltaKind)
@@ -124,10 +124,6 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
                 Add(r, DeltaKind.Removed);
             }
         }
-
-        using var stamp = Prepare("UPDATE entities SET version = $version WHERE dataset = $dataset AND version = 0");
-        stamp.Parameters["$version"].Value = version;
-        stamp.ExecuteNonQuery();
     }
 
     private void LoadExisting()
@@ -170,13 +166,18 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
         {
             if (sql.Contains(name, StringComparison.Ordinal) && !command.Parameters.Contains(name))
             {
-                command.Parameters.Add(name, name == "$hash" ? SqliteType.Blob : SqliteType.Text);
+                command.Parameters.Add(name, name switch { "$hash" => SqliteType.Blob, "$version" or "$kind" => SqliteType.Integer, _ => SqliteType.Text });
             }
         }
 
         if (command.Parameters.Contains("$dataset"))
         {
             command.Parameters["$dataset"].Value = dataset;
+        }
+
+        if (command.Parameters.Contains("$version"))
+        {
+            command.Parameters["$version"].Value = version;
         }
 
         command.Prepare();

@@ -72,9 +72,9 @@ public sealed class SqliteStore : ICordonStore
 
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: false);
-        var import = new SqliteImport(connection, transaction, request.Dataset);
-        var outcome = import.Run(entities, progress, cancellationToken);
         var current = CurrentVersion(connection, transaction, request.Dataset);
+        var import = new SqliteImport(connection, transaction, request.Dataset, current + 1);
+        var outcome = import.Run(entities, progress, cancellationToken);
         if (current > 0 && outcome.Added + outcome.Changed + outcome.Removed == 0)
         {
             // Nothing changed: no new version, so continuous screening has nothing to re-run.
@@ -99,7 +99,7 @@ public sealed class SqliteStore : ICordonStore
             ("$dataset", request.Dataset), ("$version", version), ("$now", now), ("$source", request.Source),
             ("$added", outcome.Added), ("$changed", outcome.Changed), ("$removed", outcome.Removed),
             ("$unchanged", outcome.Unchanged), ("$records", outcome.Records), ("$entities", outcome.Entities));
-        import.WriteDelta(version);
+        import.WriteDelta();
         transaction.Commit();
         return new ImportResult(request.Dataset, version, true, outcome.Added, outcome.Changed, outcome.Removed, outcome.Unchanged, outcome.Records, outcome.Entities);
     }
