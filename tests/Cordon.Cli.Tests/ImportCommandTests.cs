@@ -94,4 +94,24 @@ public sealed class ImportCommandTests
         Assert.Equal("1980-02-03", properties.GetProperty("birthDate")[0].GetString());
         Assert.Equal("fr", properties.GetProperty("nationality")[0].GetString());
     }
+
+    [Fact]
+    public void A_real_screening_list_csv_imports_with_a_column_map()
+    {
+        // Given the US Consolidated Screening List sample, whose columns are not FtM property names
+        var dir = TestData.TempDirectory();
+        var db = Path.Combine(dir, "c.db");
+        var csv = TestData.Path("lists/us_csl/consolidated_sample_2025.csv");
+        var rows = File.ReadLines(csv).Count(l => l.StartsWith('"'));
+
+        // When it is imported as LegalEntity rows with a map
+        var result = CordonProcess.Run("import", "csv", csv, "--schema", "LegalEntity", "--dataset", "csl",
+            "--map", "id=_id,name=name,program=programs,notes=remarks", "--db", db, "--json");
+
+        // Then every row became an entity whose id comes from the _id column
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(rows, result.Json.GetProperty("entities").GetInt32());
+        var entity = CordonProcess.Run("entity", "csl-233a4d725770c81fb561ffe3842c14010c2201971d6be62eca1e613b", "--db", db, "--json");
+        Assert.StartsWith("Sinobright Import and Export Company", entity.Json.GetProperty("caption").GetString(), StringComparison.Ordinal);
+    }
 }
