@@ -53,6 +53,11 @@ internal static class CommonOptions
         {
             return Fail(ex.Message);
         }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            // Busy, locked, full or corrupt: the database's own words are the clearest reason.
+            return Fail($"database: {ex.Message}");
+        }
         catch (IOException ex)
         {
             return Fail(ex.Message);

@@ -95,7 +95,7 @@ internal static class SqliteMigrations
         var found = Convert.ToInt32(newest.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         if (found > Latest)
         {
-            throw new InvalidOperationException($"The database schema is version {found}, newer than this Cordon knows ({Latest}): upgrade Cordon.");
+            throw new Cordon.Storage.StoreException($"the database schema is version {found}, newer than this Cordon knows ({Latest}): upgrade Cordon");
         }
     }
 }

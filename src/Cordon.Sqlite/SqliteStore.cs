@@ -49,6 +49,10 @@ public sealed class SqliteStore : ICordonStore
         {
             throw new StoreException($"{path}: cannot open the database: {ex.Message}");
         }
+        catch (StoreException ex)
+        {
+            throw new StoreException($"{path}: {ex.Message}");
+        }
 
         return store;
     }

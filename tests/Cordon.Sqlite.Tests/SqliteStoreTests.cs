@@ -41,7 +41,7 @@ public sealed class SqliteStoreTests
             command.ExecuteNonQuery();
         }
 
-        var error = Assert.Throws<InvalidOperationException>(() => SqliteStore.Open(path));
+        var error = Assert.Throws<StoreException>(() => SqliteStore.Open(path));
 
         Assert.Contains("newer than this Cordon knows", error.Message, StringComparison.Ordinal);
     }
