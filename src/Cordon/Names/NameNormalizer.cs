@@ -18,8 +18,16 @@ public static partial class NameNormalizer
             return "";
         }
 
+        if (name.Length > MaxLength)
+        {
+            // No real name is this long; cutting it bounds the work a hostile input can cause.
+            name = name[..MaxLength];
+        }
+
         // Dotted initialisms are one word: L.L.C. → LLC, U.S.A. → USA (single initials such as "J. Smith" stay apart).
-        var decomposed = Initialisms().Replace(name, m => m.Value.Replace(".", "", StringComparison.Ordinal)).Normalize(NormalizationForm.FormKD);
+        var text = Initialisms().Replace(name, m => m.Value.Replace(".", "", StringComparison.Ordinal));
+        text = Transliteration.ToLatin(SplitCamelCase(text));
+        var decomposed = text.Normalize(NormalizationForm.FormKD);
         var sb = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)
@@ -47,14 +55,35 @@ public static partial class NameNormalizer
             }
         }
 
-        return sb.ToString();
+        return NameNumbers.Rewrite(sb.ToString());
     }
+
+    /// <summary>Names longer than this are cut before normalisation.</summary>
+    public const int MaxLength = 1000;
 
     /// <summary>The normalised name split into its parts.</summary>
     public static string[] Tokens(string? name)
     {
         var normalized = Normalize(name);
         return normalized.Length == 0 ? [] : normalized.Split(' ');
+    }
+
+    /// <summary>Words run together in camel case are split: VladimirPutin → Vladimir Putin, SiemensAG → Siemens AG.</summary>
+    private static string SplitCamelCase(string text)
+    {
+        StringBuilder? sb = null;
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsUpper(text[i]) && char.IsLower(text[i - 1]))
+            {
+                sb ??= new StringBuilder(text, 0, i, text.Length + 8);
+                sb.Append(' ');
+            }
+
+            sb?.Append(text[i]);
+        }
+
+        return sb?.ToString() ?? text;
     }
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:\p{L}\.){2,}(?:\p{L}(?![\p{L}\p{N}]))?|(?<![\p{L}\p{N}.])\p{L}\.\p{L}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]

@@ -8,30 +8,61 @@ public sealed class PreparedName
     public PreparedName(string original, bool organisation)
     {
         Original = original;
-        Parts = NameNormalizer.Tokens(original);
+        Organisation = organisation;
+        Parts = Tokenize(original, organisation);
         Weights = new double[Parts.Length];
+        Kinds = new NamePartKind[Parts.Length];
         for (var i = 0; i < Parts.Length; i++)
         {
-            Weights[i] = NameParts.Weight(NameParts.Classify(Parts[i], organisation));
+            Kinds[i] = NameParts.Classify(Parts[i], organisation);
+            Weights[i] = NameParts.Weight(Kinds[i]);
         }
+
+        Joined = string.Concat(Parts);
     }
 
     public string Original { get; }
 
+    public bool Organisation { get; }
+
     public string[] Parts { get; }
 
     public double[] Weights { get; }
+
+    public NamePartKind[] Kinds { get; }
+
+    /// <summary>All parts run together, for names written as one word on one side (SiemensAG, Goodwill).</summary>
+    public string Joined { get; }
+
+    /// <summary>Lists write people as "FAMILY, Given"; the parts are put back in written order so order can count.</summary>
+    private static string[] Tokenize(string original, bool organisation)
+    {
+        var comma = original.IndexOf(',', StringComparison.Ordinal);
+        if (!organisation && comma > 0 && comma == original.LastIndexOf(',') && comma < original.Length - 1)
+        {
+            var family = NameNormalizer.Tokens(original[..comma]);
+            var given = NameNormalizer.Tokens(original[(comma + 1)..]);
+            if (family.Length is > 0 and <= 3 && given.Length > 0)
+            {
+                return [.. given, .. family];
+            }
+        }
+
+        return NameNormalizer.Tokens(original);
+    }
 }
 
 /// <summary>
-/// Scores two names by aligning their parts regardless of order: each part pairs with its most similar counterpart
-/// (Jaro-Winkler), and the score is the weighted share of both names that the pairs cover. Particles and legal forms
-/// weigh little, so "AL" or "LTD" cannot carry a match; parts left unpaired on either side lower the score.
+/// Scores two names by aligning their parts regardless of order. Each part pairs with its most similar counterpart
+/// (<see cref="PartSimilarity"/>); the pairs' squared similarities, weighted, say how much of each name is covered, and
+/// the score leans on the better-covered side so an extra middle name or patronymic costs little while an unmatched
+/// family name costs a lot. Particles and legal forms weigh little; swapped parts around "bin" (a father's name) and
+/// unmatched numbers lower the score.
 /// </summary>
 public static class NameScorer
 {
     /// <summary>Below this, two parts are not considered the same part.</summary>
-    public const double PartFloor = 0.80;
+    public const double PartFloor = 0.75;
 
     public static (double Score, List<PartMatch> Pairs) Score(PreparedName query, PreparedName candidate)
     {
@@ -42,19 +73,28 @@ public static class NameScorer
             return (0, []);
         }
 
-        // A particle written joined on one side and apart on the other (Alrawi / al-Rawi, Abdulrahman / Abdul Rahman)
-        // is compared with the particle merged into the next part as well; the better reading wins.
-        var best = Align(q, query.Weights, c, candidate.Weights);
-        var queryReadings = Readings(q, query.Weights);
-        var candidateReadings = Readings(c, candidate.Weights);
-        foreach (var (qp, qw) in queryReadings)
+        // People often carry extra given names or a patronymic on one side, so the score leans on the better-covered
+        // name; an organisation with an extra word is more often another organisation, so it leans the other way.
+        var lean = query.Organisation || candidate.Organisation ? 0.35 : 0.65;
+        var best = Align(q, query.Weights, c, candidate.Weights, lean);
+        foreach (var (qp, qw) in Readings(q, query.Weights, query.Kinds))
         {
-            foreach (var (cp, cw) in candidateReadings)
+            foreach (var (cp, cw) in Readings(c, candidate.Weights, candidate.Kinds))
             {
                 if (!ReferenceEquals(qp, q) || !ReferenceEquals(cp, c))
                 {
-                    best = Better(best, Align(qp, qw, cp, cw));
+                    best = Better(best, Align(qp, qw, cp, cw, lean));
                 }
+            }
+        }
+
+        // Words run together on one side (Goodwill / Good Will, PricewaterhouseCoopers / Pricewaterhouse Coopers).
+        if (q.Length != c.Length && best.Score < 0.95)
+        {
+            var joined = PartSimilarity.Of(query.Joined, candidate.Joined);
+            if (joined >= 0.9)
+            {
+                best = Better(best, (joined * joined, [new PartMatch(query.Joined, candidate.Joined, Math.Round(joined, 3))]));
             }
         }
 
@@ -65,15 +105,15 @@ public static class NameScorer
         b.Score > a.Score ? b : a;
 
     /// <summary>
-    /// The name as written plus every reading with some particles joined to the part after them (at most three
-    /// particles are considered, so at most eight readings).
+    /// Readings with some particles joined to the part after them (Alrawi / al Rawi); at most three particles are
+    /// considered, so at most eight readings. The joined part carries both weights.
     /// </summary>
-    private static List<(string[] Parts, double[] Weights)> Readings(string[] parts, double[] weights)
+    private static List<(string[] Parts, double[] Weights)> Readings(string[] parts, double[] weights, NamePartKind[] kinds)
     {
         var joinable = new List<int>(3);
         for (var i = 0; i + 1 < parts.Length && joinable.Count < 3; i++)
         {
-            if (weights[i] < 1.0 && weights[i + 1] >= 1.0)
+            if (kinds[i] == NamePartKind.Particle && kinds[i + 1] == NamePartKind.Word && !char.IsAsciiDigit(parts[i + 1][0]))
             {
                 joinable.Add(i);
             }
@@ -89,7 +129,6 @@ public static class NameScorer
                 var at = joinable.IndexOf(i);
                 if (at >= 0 && (mask & (1 << at)) != 0)
                 {
-                    // The joined part carries both weights, so joining never hides an unmatched particle.
                     merged.Add(parts[i] + parts[i + 1]);
                     mergedWeights.Add(weights[i] + weights[i + 1]);
                     i++;
@@ -106,30 +145,31 @@ public static class NameScorer
         return readings;
     }
 
-    private static (double Score, List<PartMatch> Pairs) Align(string[] q, double[] qw, string[] c, double[] cw)
+    private static (double Score, List<PartMatch> Pairs) Align(string[] q, double[] qw, string[] c, double[] cw, double lean)
     {
-        Span<double> sims = q.Length * c.Length <= 256 ? stackalloc double[q.Length * c.Length] : new double[q.Length * c.Length];
+        var cells = q.Length * c.Length;
+        Span<double> sims = cells <= 256 ? stackalloc double[cells] : new double[cells];
         for (var i = 0; i < q.Length; i++)
         {
             for (var j = 0; j < c.Length; j++)
             {
-                var s = JaroWinkler.Similarity(q[i], c[j]);
+                var s = PartSimilarity.Of(q[i], c[j]);
                 sims[(i * c.Length) + j] = s >= PartFloor ? s : 0;
             }
         }
 
-        var usedQ = new bool[q.Length];
-        var usedC = new bool[c.Length];
+        Span<int> pairedWith = q.Length <= 64 ? stackalloc int[q.Length] : new int[q.Length];
+        pairedWith.Fill(-1);
+        var usedC = c.Length <= 256 ? stackalloc bool[c.Length] : new bool[c.Length];
         var pairs = new List<PartMatch>();
-        var covered = 0.0;
+        double matchedQ = 0, matchedC = 0;
         while (true)
         {
-            var bi = -1;
-            var bj = -1;
+            int bi = -1, bj = -1;
             var bs = 0.0;
             for (var i = 0; i < q.Length; i++)
             {
-                if (usedQ[i])
+                if (pairedWith[i] >= 0)
                 {
                     continue;
                 }
@@ -137,7 +177,8 @@ public static class NameScorer
                 for (var j = 0; j < c.Length; j++)
                 {
                     var s = sims[(i * c.Length) + j];
-                    if (!usedC[j] && s > bs)
+                    // Ties go to the pair closest in position, so repeated parts align in order.
+                    if (!usedC[j] && (s > bs || (s == bs && s > 0 && bj >= 0 && Math.Abs(i - j) < Math.Abs(bi - bj))))
                     {
                         (bi, bj, bs) = (i, j, s);
                     }
@@ -149,14 +190,111 @@ public static class NameScorer
                 break;
             }
 
-            usedQ[bi] = true;
+            pairedWith[bi] = bj;
             usedC[bj] = true;
             pairs.Add(new PartMatch(q[bi], c[bj], Math.Round(bs, 3)));
-            covered += bs * (qw[bi] + cw[bj]);
+            matchedQ += bs * bs * qw[bi];
+            matchedC += bs * bs * cw[bj];
         }
 
-        var total = Sum(qw) + Sum(cw);
-        return (total > 0 ? covered / total : 0, pairs);
+        var coverQ = matchedQ / Sum(qw);
+        var coverC = matchedC / Sum(cw);
+        var score = (lean * Math.Max(coverQ, coverC)) + ((1 - lean) * Math.Min(coverQ, coverC));
+        score *= ConflictFactor(q, qw, c, cw, pairedWith, usedC);
+        score *= OrderFactor(q, qw, c, cw, pairedWith);
+        score *= NumberFactor(q, c, pairedWith, usedC);
+        return (Math.Clamp(score, 0, 1), pairs);
+    }
+
+    /// <summary>Full parts aligned out of order cost a little; around "bin"/"ben" (a father's name) they cost a lot.</summary>
+    private static double OrderFactor(string[] q, double[] qw, string[] c, double[] cw, ReadOnlySpan<int> pairedWith)
+    {
+        var last = -1;
+        var inverted = false;
+        for (var i = 0; i < q.Length; i++)
+        {
+            var j = pairedWith[i];
+            if (j < 0 || qw[i] < 1.0 || cw[j] < 1.0)
+            {
+                continue;
+            }
+
+            if (j < last)
+            {
+                inverted = true;
+                break;
+            }
+
+            last = j;
+        }
+
+        if (!inverted)
+        {
+            return 1.0;
+        }
+
+        return HasPatronymicParticle(q) || HasPatronymicParticle(c) ? 0.75 : 0.92;
+    }
+
+    private static bool HasPatronymicParticle(string[] parts)
+    {
+        foreach (var part in parts)
+        {
+            if (part is "bin" or "ben" or "ibn" or "bint" or "ould" or "binti")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Full parts left unpaired on both sides are conflicting names (AL-TIKRITI / AL-DULAIMI), not an extra name on one
+    /// side: each such conflict costs a fifth of the score.
+    /// </summary>
+    private static double ConflictFactor(string[] q, double[] qw, string[] c, double[] cw, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
+    {
+        int unpairedQ = 0, unpairedC = 0;
+        for (var i = 0; i < q.Length; i++)
+        {
+            if (pairedWith[i] < 0 && qw[i] >= 1.0)
+            {
+                unpairedQ++;
+            }
+        }
+
+        for (var j = 0; j < c.Length; j++)
+        {
+            if (!usedC[j] && cw[j] >= 1.0)
+            {
+                unpairedC++;
+            }
+        }
+
+        return Math.Pow(0.8, Math.Min(unpairedQ, unpairedC));
+    }
+
+    /// <summary>A number on one side that the other does not have (Company 23 / Company) is a different name.</summary>
+    private static double NumberFactor(string[] q, string[] c, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
+    {
+        for (var i = 0; i < q.Length; i++)
+        {
+            if (pairedWith[i] < 0 && char.IsAsciiDigit(q[i][0]))
+            {
+                return 0.7;
+            }
+        }
+
+        for (var j = 0; j < c.Length; j++)
+        {
+            if (!usedC[j] && char.IsAsciiDigit(c[j][0]))
+            {
+                return 0.7;
+            }
+        }
+
+        return 1.0;
     }
 
     private static double Sum(double[] values)

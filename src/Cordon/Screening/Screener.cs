@@ -18,7 +18,11 @@ public sealed class Screener(ScreeningIndex index)
 
     public ScreeningIndex Index => index;
 
-    public ScreeningResponse Screen(ScreeningQuery query)
+    /// <summary>
+    /// Screens one query. With <paramref name="exhaustive"/> every name in the index is scored instead of the
+    /// candidates the index proposes: the brute-force reference that index recall is measured against.
+    /// </summary>
+    public ScreeningResponse Screen(ScreeningQuery query, bool exhaustive = false)
     {
         var threshold = query.Threshold ?? DefaultThreshold;
         Schema? schema = null;
@@ -45,7 +49,8 @@ public sealed class Screener(ScreeningIndex index)
 
         var prepared = new PreparedName(query.Name, schema is not null && !schema.IsA("Person") && !schema.Name.Equals("LegalEntity", StringComparison.Ordinal));
         var best = new Dictionary<int, (double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs)>();
-        foreach (var candidate in index.Candidates(prepared))
+        IEnumerable<int> candidates = exhaustive ? Enumerable.Range(0, index.Names.Count) : index.Candidates(prepared);
+        foreach (var candidate in candidates)
         {
             var name = index.Names[candidate];
             var entity = index.Entities[name.EntityIndex].Entity;

@@ -75,16 +75,16 @@ public sealed class NameNormalizerTests
     }
 
     [Fact]
-    public void Arabic_script_passes_through()
+    public void Arabic_script_is_transliterated_to_its_latin_consonants()
     {
-        // Given a name in Arabic script
+        // Given a name in Arabic script, which writes no short vowels
         const string name = "صدام حسين التكريتي";
 
         // When it is normalised
         var normalized = NameNormalizer.Normalize(name);
 
-        // Then the letters are unchanged
-        Assert.Equal(name, normalized);
+        // Then it is in Latin letters, consonant for consonant
+        Assert.Equal("sdam hsyn altkryty", normalized);
     }
 
     [Fact]
@@ -96,14 +96,14 @@ public sealed class NameNormalizerTests
         // When it is normalised
         var normalized = NameNormalizer.Normalize(voweled);
 
-        // Then the bare consonant letters remain
-        Assert.Equal("محمد", normalized);
+        // Then the vowels the marks carry are read, and the marks themselves are gone
+        Assert.Equal("muhamad", normalized);
     }
 
     [Fact]
-    public void Cyrillic_is_case_folded_but_not_transliterated()
+    public void Cyrillic_is_transliterated_and_case_folded()
     {
-        Assert.Equal("владимир путин", NameNormalizer.Normalize("ВЛАДИМИР Путин"));
+        Assert.Equal("vladimir putin", NameNormalizer.Normalize("ВЛАДИМИР Путин"));
     }
 
     [Fact]

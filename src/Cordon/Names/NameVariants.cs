@@ -1,0 +1,44 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace Cordon.Names;
+
+/// <summary>
+/// Known variants of name parts (Muhammad / Mohammed / Mehmet, Sergei / Sergey), from the embedded data file
+/// <c>Names/Data/name-variants.txt</c>. Each part maps to the id of its group; parts in one group are the same name.
+/// </summary>
+public static class NameVariants
+{
+    private static readonly FrozenDictionary<string, int> Groups = Load();
+
+    /// <summary>Whether two normalised parts are listed as variants of one name.</summary>
+    public static bool AreVariants(string a, string b) =>
+        Groups.TryGetValue(a, out var ga) && Groups.TryGetValue(b, out var gb) && ga == gb;
+
+    /// <summary>The group of a part (a stable key shared by its variants), or null.</summary>
+    public static int? GroupOf(string part) => Groups.TryGetValue(part, out var group) ? group : null;
+
+    private static FrozenDictionary<string, int> Load()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Cordon.Names.Data.name-variants.txt")
+            ?? throw new InvalidOperationException("The embedded name variant table is missing.");
+        using var reader = new StreamReader(stream);
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var id = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            id++;
+            foreach (var part in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                groups.TryAdd(part, id);
+            }
+        }
+
+        return groups.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

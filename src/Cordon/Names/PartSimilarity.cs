@@ -1,0 +1,114 @@
+namespace Cordon.Names;
+
+/// <summary>
+/// Similarity of two normalised name parts in [0, 1]: an edit distance where transpositions and look-alike or
+/// transliteration-alike characters (0/o, c/k, i/y, u/o…) cost half, normalised by the longer part. Listed variants
+/// (Muhammad / Mohammed) and equal consonant skeletons score high; numbers must be equal; an initial matches the
+/// parts it begins.
+/// </summary>
+public static class PartSimilarity
+{
+    private const int MaxLength = 64;
+
+    public static double Of(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.Ordinal))
+        {
+            return 1.0;
+        }
+
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return 0.0;
+        }
+
+        if (IsNumber(a) || IsNumber(b))
+        {
+            return 0.0;
+        }
+
+        if (a.Length == 1 || b.Length == 1)
+        {
+            // An initial stands for any part that starts with it.
+            return a[0] == b[0] ? 0.75 : 0.0;
+        }
+
+        if (NameVariants.AreVariants(a, b))
+        {
+            return 0.95;
+        }
+
+        var distance = Distance(a.AsSpan(0, Math.Min(a.Length, MaxLength)), b.AsSpan(0, Math.Min(b.Length, MaxLength)));
+        var similarity = 1.0 - (distance / Math.Max(a.Length, b.Length));
+        if (a.Length >= 3 && b.Length >= 3 && a[0] == b[0] && string.Equals(PhoneticKey.Of(a), PhoneticKey.Of(b), StringComparison.Ordinal))
+        {
+            similarity = Math.Max(similarity, 0.85);
+        }
+
+        return Math.Max(0, similarity);
+    }
+
+    private static bool IsNumber(string s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Optimal-string-alignment distance with cheap look-alike substitutions and transpositions.</summary>
+    internal static double Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        Span<double> previous2 = stackalloc double[b.Length + 1];
+        Span<double> previous = stackalloc double[b.Length + 1];
+        Span<double> current = stackalloc double[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = a[i - 1] == b[j - 1] ? 0.0 : LookAlike(a[i - 1], b[j - 1]) ? 0.5 : 1.0;
+                var best = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + substitution);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    best = Math.Min(best, previous2[j - 2] + 0.5);
+                }
+
+                current[j] = best;
+            }
+
+            var rotate = previous2;
+            previous2 = previous;
+            previous = current;
+            current = rotate;
+        }
+
+        return previous[b.Length];
+    }
+
+    private static bool LookAlike(char x, char y)
+    {
+        if (x > y)
+        {
+            (x, y) = (y, x);
+        }
+
+        return (x, y) switch
+        {
+            ('0', 'o') or ('1', 'i') or ('1', 'l') or ('9', 'g') or ('5', 's') => true,
+            ('e', 'i') or ('o', 'u') or ('i', 'j') or ('i', 'y') or ('c', 'k') or ('k', 'q') or ('c', 's') or ('s', 'z') => true,
+            ('a', 'e') or ('e', 'y') or ('j', 'y') or ('f', 'v') or ('v', 'w') or ('g', 'j') or ('d', 't') or ('b', 'p') => true,
+            _ => false,
+        };
+    }
+}
