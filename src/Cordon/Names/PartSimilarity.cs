@@ -10,7 +10,13 @@ public static class PartSimilarity
 {
     private const int MaxLength = 64;
 
-    public static double Of(string a, string b)
+    /// <param name="a">One normalised part.</param>
+    /// <param name="b">The other normalised part.</param>
+    /// <param name="vowelBlind">
+    /// True when one side was transliterated from a script that writes no short vowels (Arabic, Hebrew, Persian):
+    /// <c>mhmd</c> must meet <c>mohammed</c>, so consonant skeletons are compared as well.
+    /// </param>
+    public static double Of(string a, string b, bool vowelBlind = false)
     {
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
@@ -45,7 +51,49 @@ public static class PartSimilarity
             similarity = Math.Max(similarity, 0.85);
         }
 
+        if (vowelBlind)
+        {
+            var ka = Consonants(a);
+            var kb = Consonants(b);
+            if (ka.Length > 0 && kb.Length > 0)
+            {
+                var consonantSimilarity = 1.0 - (Distance(ka, kb) / Math.Max(ka.Length, kb.Length));
+                similarity = Math.Max(similarity, 0.92 * consonantSimilarity);
+            }
+        }
+
         return Math.Max(0, similarity);
+    }
+
+    /// <summary>The consonants of a part, look-alike sounds folded and repeats collapsed (mohammed → mhmd).</summary>
+    internal static string Consonants(string part)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(part.Length, MaxLength)];
+        var length = 0;
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            var c = part[i] switch
+            {
+                'q' or 'c' => 'k',
+                'z' => 's',
+                'v' => 'f',
+                'p' => 'b',
+                'j' => 'g',
+                'e' or 'i' or 'o' or 'u' or 'a' or 'y' or 'w' => '\0',
+                _ => part[i],
+            };
+            if (c == 'h' && i > 0 && part[i - 1] is 'k' or 's' or 't' or 'g' or 'd' or 'z' or 'c' or 'p')
+            {
+                continue;
+            }
+
+            if (c != '\0' && (length == 0 || buffer[length - 1] != c))
+            {
+                buffer[length++] = c;
+            }
+        }
+
+        return new string(buffer[..length]);
     }
 
     private static bool IsNumber(string s)
@@ -63,6 +111,17 @@ public static class PartSimilarity
 
     /// <summary>Optimal-string-alignment distance with cheap look-alike substitutions and transpositions.</summary>
     internal static double Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length > MaxLength * 4 || b.Length > MaxLength * 4)
+        {
+            a = a[..Math.Min(a.Length, MaxLength * 4)];
+            b = b[..Math.Min(b.Length, MaxLength * 4)];
+        }
+
+        return DistanceCore(a, b);
+    }
+
+    private static double DistanceCore(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         Span<double> previous2 = stackalloc double[b.Length + 1];
         Span<double> previous = stackalloc double[b.Length + 1];

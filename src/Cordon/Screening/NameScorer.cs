@@ -10,16 +10,33 @@ public sealed class PreparedName
         Original = original;
         Organisation = organisation;
         Parts = Tokenize(original, organisation);
+        Generics = new string?[Parts.Length];
+        if (organisation)
+        {
+            (Parts, Generics) = LegalForms.Replace(Parts);
+        }
+
         Weights = new double[Parts.Length];
         Kinds = new NamePartKind[Parts.Length];
         for (var i = 0; i < Parts.Length; i++)
         {
-            Kinds[i] = NameParts.Classify(Parts[i], organisation);
+            Kinds[i] = Generics[i] is not null ? NamePartKind.LegalForm : NameParts.Classify(Parts[i], organisation);
             Weights[i] = NameParts.Weight(Kinds[i]);
         }
 
         Joined = string.Concat(Parts);
+        Abjad = original.Any(ch => ch is >= '\u0590' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF');
+        if (Transliteration.NeedsTransliteration(original))
+        {
+            Native = string.Concat(original.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+        }
     }
+
+    /// <summary>Written in Arabic or Hebrew script, which leave short vowels out: compared by consonants as well.</summary>
+    public bool Abjad { get; }
+
+    /// <summary>For a name written in another script, its letters as written (before transliteration), else null.</summary>
+    public string? Native { get; }
 
     public string Original { get; }
 
@@ -30,6 +47,9 @@ public sealed class PreparedName
     public double[] Weights { get; }
 
     public NamePartKind[] Kinds { get; }
+
+    /// <summary>For organisations, the generic type of each part that is a legal form (LLC, JSC…), else null.</summary>
+    public string?[] Generics { get; }
 
     /// <summary>All parts run together, for names written as one word on one side (SiemensAG, Goodwill).</summary>
     public string Joined { get; }
@@ -76,29 +96,54 @@ public static class NameScorer
         // People often carry extra given names or a patronymic on one side, so the score leans on the better-covered
         // name; an organisation with an extra word is more often another organisation, so it leans the other way.
         var lean = query.Organisation || candidate.Organisation ? 0.35 : 0.65;
-        var best = Align(q, query.Weights, c, candidate.Weights, lean);
+        var vowelBlind = query.Abjad != candidate.Abjad;
+        var best = Align(q, query.Weights, c, candidate.Weights, lean, vowelBlind);
         foreach (var (qp, qw) in Readings(q, query.Weights, query.Kinds))
         {
             foreach (var (cp, cw) in Readings(c, candidate.Weights, candidate.Kinds))
             {
                 if (!ReferenceEquals(qp, q) || !ReferenceEquals(cp, c))
                 {
-                    best = Better(best, Align(qp, qw, cp, cw, lean));
+                    best = Better(best, Align(qp, qw, cp, cw, lean, vowelBlind));
                 }
             }
         }
 
         // Words run together on one side (Goodwill / Good Will, PricewaterhouseCoopers / Pricewaterhouse Coopers).
-        if (q.Length != c.Length && best.Score < 0.95)
+        if (q.Length != c.Length && best.Score < 0.95 && !query.Joined.Any(char.IsAsciiDigit) && !candidate.Joined.Any(char.IsAsciiDigit))
         {
             var joined = PartSimilarity.Of(query.Joined, candidate.Joined);
-            if (joined >= 0.9)
+            if (joined >= 0.93)
             {
                 best = Better(best, (joined * joined, [new PartMatch(query.Joined, candidate.Joined, Math.Round(joined, 3))]));
             }
         }
 
-        return best;
+        return (Math.Min(best.Score * LegalFormFactor(query, candidate), NativeCap(query, candidate)), best.Pairs);
+    }
+
+    /// <summary>
+    /// Two names in the same non-Latin script are also compared as written: transliteration can merge different
+    /// characters (高石 / 高市 are both "gao shi"), and one differing syllable of a short Korean or Chinese name is
+    /// another person.
+    /// </summary>
+    private static double NativeCap(PreparedName query, PreparedName candidate)
+    {
+        if (query.Native is not { Length: > 0 } q || candidate.Native is not { Length: > 0 } c)
+        {
+            return 1.0;
+        }
+
+        var similarity = 1.0 - (PartSimilarity.Distance(q, c) / Math.Max(q.Length, c.Length));
+        return similarity * similarity;
+    }
+
+    /// <summary>Two organisations of different legal types (a GmbH and an AG) are rarely the same organisation.</summary>
+    private static double LegalFormFactor(PreparedName query, PreparedName candidate)
+    {
+        var q = query.Generics.Where(g => g is not null).ToHashSet(StringComparer.Ordinal);
+        var c = candidate.Generics.Where(g => g is not null).ToHashSet(StringComparer.Ordinal);
+        return q.Count > 0 && c.Count > 0 && !q.Overlaps(c) ? 0.85 : 1.0;
     }
 
     private static (double Score, List<PartMatch> Pairs) Better((double Score, List<PartMatch> Pairs) a, (double Score, List<PartMatch> Pairs) b) =>
@@ -145,7 +190,7 @@ public static class NameScorer
         return readings;
     }
 
-    private static (double Score, List<PartMatch> Pairs) Align(string[] q, double[] qw, string[] c, double[] cw, double lean)
+    private static (double Score, List<PartMatch> Pairs) Align(string[] q, double[] qw, string[] c, double[] cw, double lean, bool vowelBlind)
     {
         var cells = q.Length * c.Length;
         Span<double> sims = cells <= 256 ? stackalloc double[cells] : new double[cells];
@@ -153,7 +198,7 @@ public static class NameScorer
         {
             for (var j = 0; j < c.Length; j++)
             {
-                var s = PartSimilarity.Of(q[i], c[j]);
+                var s = PartSimilarity.Of(q[i], c[j], vowelBlind);
                 sims[(i * c.Length) + j] = s >= PartFloor ? s : 0;
             }
         }

@@ -11,7 +11,7 @@ namespace Cordon.Screening;
 public sealed class Screener(ScreeningIndex index)
 {
     /// <summary>The default lowest score reported as a hit.</summary>
-    public const double DefaultThreshold = 0.80;
+    public const double DefaultThreshold = 0.70;
 
     private const double WeakAliasFactor = 0.95;
     private static readonly string[] CountryProperties = ["country", "nationality", "citizenship", "birthCountry", "jurisdiction", "mainCountry", "flag"];
