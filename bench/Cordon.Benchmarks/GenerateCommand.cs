@@ -1,4 +1,4 @@
-using Cordon.Benchmarks.Synthetic;
+using Cordon.Synthetic;
 using Cordon.Lists.Ftm;
 
 namespace Cordon.Benchmarks;

@@ -2,7 +2,8 @@ namespace Cordon.Benchmarks;
 
 /// <summary>
 /// Synthetic data and end-to-end benchmarks: <c>generate</c> writes a seeded population as FtM JSON lines,
-/// <c>import</c> times its import into SQLite, <c>profile</c> splits that time by stage.
+/// <c>import</c> times its import into SQLite, <c>profile</c> splits that time by stage,
+/// <c>cross-script</c> measures how the real UN list finds its entities by names it does not index.
 /// </summary>
 internal static class Program
 {
@@ -11,6 +12,7 @@ internal static class Program
           generate --entities N [--seed S] --out FILE
           import   --entities N [--seed S] [--runs R] [--work DIR]
           profile  --entities N [--seed S] [--work DIR]
+          cross-script [--un PATH]
         """;
 
     private static int Main(string[] args)
@@ -23,6 +25,7 @@ internal static class Program
                 "generate" => GenerateCommand.Run(BenchArgs.Parse(rest, "entities", "seed", "out")),
                 "import" => ImportBenchmark.Run(BenchArgs.Parse(rest, "entities", "seed", "runs", "work")),
                 "profile" => ProfileCommand.Run(BenchArgs.Parse(rest, "entities", "seed", "work")),
+                "cross-script" => CrossScriptBenchmark.Run(BenchArgs.Parse(rest, "un")),
                 _ => Fail(Usage),
             };
         }

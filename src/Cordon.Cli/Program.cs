@@ -24,6 +24,7 @@ internal static class Program
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(DatasetsCommand.Create());
         root.Subcommands.Add(ScreenCommand.Create());
+        root.Subcommands.Add(ScreenFileCommand.Create());
         root.Subcommands.Add(EntityCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());

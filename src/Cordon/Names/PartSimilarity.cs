@@ -46,15 +46,15 @@ public static class PartSimilarity
 
         var distance = Distance(a.AsSpan(0, Math.Min(a.Length, MaxLength)), b.AsSpan(0, Math.Min(b.Length, MaxLength)));
         var similarity = 1.0 - (distance / Math.Max(a.Length, b.Length));
-        if (a.Length >= 3 && b.Length >= 3 && a[0] == b[0] && string.Equals(PhoneticKey.Of(a), PhoneticKey.Of(b), StringComparison.Ordinal))
+        if (a.Length >= 3 && b.Length >= 3 && a[0] == b[0] && string.Equals(TokenKeys.Skeleton(a), TokenKeys.Skeleton(b), StringComparison.Ordinal))
         {
             similarity = Math.Max(similarity, 0.85);
         }
 
         if (vowelBlind)
         {
-            var ka = Consonants(a);
-            var kb = Consonants(b);
+            var ka = TokenKeys.Consonants(a);
+            var kb = TokenKeys.Consonants(b);
             if (ka.Length > 0 && kb.Length > 0)
             {
                 var consonantSimilarity = 1.0 - (Distance(ka, kb) / Math.Max(ka.Length, kb.Length));

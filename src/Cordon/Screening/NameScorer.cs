@@ -2,76 +2,6 @@ using Cordon.Names;
 
 namespace Cordon.Screening;
 
-/// <summary>A name prepared for scoring: its normalised parts and their weights.</summary>
-public sealed class PreparedName
-{
-    public PreparedName(string original, bool organisation)
-    {
-        Original = original;
-        Organisation = organisation;
-        Parts = Tokenize(original, organisation);
-        Generics = new string?[Parts.Length];
-        if (organisation)
-        {
-            (Parts, Generics) = LegalForms.Replace(Parts);
-        }
-
-        Weights = new double[Parts.Length];
-        Kinds = new NamePartKind[Parts.Length];
-        for (var i = 0; i < Parts.Length; i++)
-        {
-            Kinds[i] = Generics[i] is not null ? NamePartKind.LegalForm : NameParts.Classify(Parts[i], organisation);
-            Weights[i] = NameParts.Weight(Kinds[i]);
-        }
-
-        Joined = string.Concat(Parts);
-        Abjad = original.Any(ch => ch is >= '\u0590' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF');
-        if (Transliteration.NeedsTransliteration(original))
-        {
-            Native = string.Concat(original.Where(char.IsLetterOrDigit)).ToLowerInvariant();
-        }
-    }
-
-    /// <summary>Written in Arabic or Hebrew script, which leave short vowels out: compared by consonants as well.</summary>
-    public bool Abjad { get; }
-
-    /// <summary>For a name written in another script, its letters as written (before transliteration), else null.</summary>
-    public string? Native { get; }
-
-    public string Original { get; }
-
-    public bool Organisation { get; }
-
-    public string[] Parts { get; }
-
-    public double[] Weights { get; }
-
-    public NamePartKind[] Kinds { get; }
-
-    /// <summary>For organisations, the generic type of each part that is a legal form (LLC, JSC…), else null.</summary>
-    public string?[] Generics { get; }
-
-    /// <summary>All parts run together, for names written as one word on one side (SiemensAG, Goodwill).</summary>
-    public string Joined { get; }
-
-    /// <summary>Lists write people as "FAMILY, Given"; the parts are put back in written order so order can count.</summary>
-    private static string[] Tokenize(string original, bool organisation)
-    {
-        var comma = original.IndexOf(',', StringComparison.Ordinal);
-        if (!organisation && comma > 0 && comma == original.LastIndexOf(',') && comma < original.Length - 1)
-        {
-            var family = NameNormalizer.Tokens(original[..comma]);
-            var given = NameNormalizer.Tokens(original[(comma + 1)..]);
-            if (family.Length is > 0 and <= 3 && given.Length > 0)
-            {
-                return [.. given, .. family];
-            }
-        }
-
-        return NameNormalizer.Tokens(original);
-    }
-}
-
 /// <summary>
 /// Scores two names by aligning their parts regardless of order. Each part pairs with its most similar counterpart
 /// (<see cref="PartSimilarity"/>); the pairs' squared similarities, weighted, say how much of each name is covered, and
@@ -98,13 +28,17 @@ public static class NameScorer
         var lean = query.Organisation || candidate.Organisation ? 0.35 : 0.65;
         var vowelBlind = query.Abjad != candidate.Abjad;
         var best = Align(q, query.Weights, c, candidate.Weights, lean, vowelBlind);
-        foreach (var (qp, qw) in Readings(q, query.Weights, query.Kinds))
+        // Readings with particles joined exist only when a particle precedes a word; most names have none.
+        if (HasJoinable(query.Kinds) || HasJoinable(candidate.Kinds))
         {
-            foreach (var (cp, cw) in Readings(c, candidate.Weights, candidate.Kinds))
+            foreach (var (qp, qw) in Readings(q, query.Weights, query.Kinds))
             {
-                if (!ReferenceEquals(qp, q) || !ReferenceEquals(cp, c))
+                foreach (var (cp, cw) in Readings(c, candidate.Weights, candidate.Kinds))
                 {
-                    best = Better(best, Align(qp, qw, cp, cw, lean, vowelBlind));
+                    if (!ReferenceEquals(qp, q) || !ReferenceEquals(cp, c))
+                    {
+                        best = Better(best, Align(qp, qw, cp, cw, lean, vowelBlind));
+                    }
                 }
             }
         }
@@ -141,9 +75,27 @@ public static class NameScorer
     /// <summary>Two organisations of different legal types (a GmbH and an AG) are rarely the same organisation.</summary>
     private static double LegalFormFactor(PreparedName query, PreparedName candidate)
     {
+        if (query.Generics is null || candidate.Generics is null)
+        {
+            return 1.0;
+        }
+
         var q = query.Generics.Where(g => g is not null).ToHashSet(StringComparer.Ordinal);
         var c = candidate.Generics.Where(g => g is not null).ToHashSet(StringComparer.Ordinal);
         return q.Count > 0 && c.Count > 0 && !q.Overlaps(c) ? 0.85 : 1.0;
+    }
+
+    private static bool HasJoinable(NamePartKind[] kinds)
+    {
+        for (var i = 0; i + 1 < kinds.Length; i++)
+        {
+            if (kinds[i] == NamePartKind.Particle && kinds[i + 1] == NamePartKind.Word)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (double Score, List<PartMatch> Pairs) Better((double Score, List<PartMatch> Pairs) a, (double Score, List<PartMatch> Pairs) b) =>

@@ -4,21 +4,35 @@ using Cordon.Names;
 namespace Cordon.Screening;
 
 /// <summary>
-/// The in-memory candidate index: every name of every matchable entity, keyed by its normalised parts and their
-/// consonant skeletons so that reordering, case, diacritics and common transliteration variants still find it.
-/// Parts that are particles or legal forms are not keys, and keys shared by very many names are skipped at query time,
-/// so "AL" or "LTD" never floods the candidate set.
+/// The in-memory candidate index: every name of every matchable entity, keyed by keys that survive typos,
+/// transliteration and reordering — each part as written, its consonant skeleton (Mohammed / Muhammad → mhmd), its
+/// vowel-blind consonants (Arabic-script "mhmd ly" meets "Mohammed Ali") and particle-joined forms (al Rawi → alrawi).
+/// A query adds each key's rarity (inverse document frequency) to the names it lists, rarest keys first; a key listed by
+/// very many names only adds weight to names already found, so "AL" or "MOHAMMED" never floods the candidates. The
+/// best-keyed names go on to full scoring.
 /// </summary>
 public sealed class ScreeningIndex
 {
-    /// <summary>A key shared by more names than this is too common to narrow anything down.</summary>
-    public const int MaxPostings = 20_000;
+    /// <summary>How many names, best-keyed first, are scored in full per query.</summary>
+    public const int DefaultCandidates = 128;
+
+    /// <summary>A key listed by more names than this adds no new candidates once some have been found.</summary>
+    public const int CommonKeyPostings = 50_000;
 
     private static readonly string[] NameProperties = ["name", "alias", "previousName", "weakAlias"];
     private readonly List<IndexedEntity> _entities = [];
     private readonly List<IndexedName> _names = [];
-    private readonly Dictionary<string, List<int>> _tokens = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<int>> _skeletons = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
+    private readonly List<List<int>> _postings = [];
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+
+    /// <summary>Per-thread score accumulator, all zeros between queries (each query clears what it touched).</summary>
+    [ThreadStatic]
+    private static float[]? _scores;
+
+    private ScreeningIndex()
+    {
+    }
 
     /// <summary>Builds the index from entities; entities of non-matchable schemata are ignored.</summary>
     public static ScreeningIndex Build(IEnumerable<Entity> entities)
@@ -29,6 +43,8 @@ public sealed class ScreeningIndex
             index.Add(entity);
         }
 
+        index._pool.Clear();
+        index._pool.TrimExcess();
         return index;
     }
 
@@ -38,9 +54,23 @@ public sealed class ScreeningIndex
     /// <summary>How many names the index holds.</summary>
     public int NameCount => _names.Count;
 
+    /// <summary>How many distinct keys the index holds.</summary>
+    public int KeyCount => _keyIds.Count;
+
     internal IReadOnlyList<IndexedEntity> Entities => _entities;
 
     internal IReadOnlyList<IndexedName> Names => _names;
+
+    private string Intern(string value)
+    {
+        if (_pool.TryGetValue(value, out var pooled))
+        {
+            return pooled;
+        }
+
+        _pool.Add(value, value);
+        return value;
+    }
 
     private void Add(Entity entity)
     {
@@ -51,14 +81,14 @@ public sealed class ScreeningIndex
 
         var organisation = !entity.Schema.IsA("Person");
         var entityIndex = _entities.Count;
-        var indexed = new IndexedEntity(entity, organisation);
-        _entities.Add(indexed);
+        _entities.Add(new IndexedEntity(entity, organisation));
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in NameProperties)
         {
             foreach (var value in entity.Get(property))
             {
-                var prepared = new PreparedName(value, organisation);
+                var prepared = new PreparedName(value, organisation, Intern);
                 if (prepared.Parts.Length == 0 || !seen.Add(string.Join(' ', prepared.Parts)))
                 {
                     continue;
@@ -66,90 +96,150 @@ public sealed class ScreeningIndex
 
                 var nameIndex = _names.Count;
                 _names.Add(new IndexedName(entityIndex, property, prepared));
-                var keyed = false;
-                for (var i = 0; i < prepared.Parts.Length; i++)
+                keys.Clear();
+                KeysOf(prepared, keys);
+                foreach (var key in keys)
                 {
-                    if (prepared.Weights[i] >= 1.0)
-                    {
-                        AddKeys(prepared.Parts[i], nameIndex);
-                        keyed = true;
-                    }
-                }
-
-                // "al Rawi" is also keyed as "alrawi", the way many lists write it.
-                for (var i = 0; i + 1 < prepared.Parts.Length; i++)
-                {
-                    if (prepared.Weights[i] < 1.0)
-                    {
-                        Post(_tokens, prepared.Parts[i] + prepared.Parts[i + 1], nameIndex);
-                    }
-                }
-
-                if (!keyed)
-                {
-                    foreach (var part in prepared.Parts)
-                    {
-                        AddKeys(part, nameIndex);
-                    }
+                    Post(key, nameIndex);
                 }
             }
         }
     }
 
-    private void AddKeys(string part, int nameIndex)
+    /// <summary>The keys of a name: the same function serves indexing and querying.</summary>
+    internal static void KeysOf(PreparedName name, HashSet<string> keys)
     {
-        Post(_tokens, part, nameIndex);
-        if (part.Length >= 3)
+        var parts = name.Parts;
+        var anyWord = false;
+        for (var i = 0; i < parts.Length; i++)
         {
-            Post(_skeletons, PhoneticKey.Of(part), nameIndex);
+            if (name.Kinds[i] == NamePartKind.Word)
+            {
+                anyWord = true;
+                PartKeys(parts[i], keys);
+            }
+
+            // "al Rawi" is also keyed as "alrawi", the way many lists write it.
+            if (name.Kinds[i] == NamePartKind.Particle && i + 1 < parts.Length)
+            {
+                keys.Add("t:" + parts[i] + parts[i + 1]);
+            }
+        }
+
+        if (!anyWord)
+        {
+            // A name of particles or legal forms only is keyed by what it has.
+            foreach (var part in parts)
+            {
+                PartKeys(part, keys);
+            }
+        }
+
+        if (parts.Length > 1 && parts.Length <= 4)
+        {
+            // Written as one word elsewhere (SiemensAG, Goodwill).
+            keys.Add("t:" + name.Joined);
         }
     }
 
-    private static void Post(Dictionary<string, List<int>> keys, string key, int nameIndex)
+    private static void PartKeys(string part, HashSet<string> keys)
     {
-        if (!keys.TryGetValue(key, out var postings))
+        keys.Add("t:" + part);
+        if (part.Length >= 3 && !char.IsAsciiDigit(part[0]))
         {
-            postings = [];
-            keys.Add(key, postings);
+            keys.Add("s:" + TokenKeys.Skeleton(part));
+            var consonants = TokenKeys.Consonants(part);
+            if (consonants.Length >= 2)
+            {
+                keys.Add("c:" + consonants);
+            }
         }
 
+        if (part.Length >= 6)
+        {
+            // A typo late in a long part still leaves its start intact.
+            keys.Add("p:" + part[..5]);
+        }
+    }
+
+    private void Post(string key, int nameIndex)
+    {
+        if (!_keyIds.TryGetValue(key, out var id))
+        {
+            id = _postings.Count;
+            _keyIds.Add(key, id);
+            _postings.Add([]);
+        }
+
+        var postings = _postings[id];
         if (postings.Count == 0 || postings[^1] != nameIndex)
         {
             postings.Add(nameIndex);
         }
     }
 
-    /// <summary>The names that share at least one useful key with the query.</summary>
-    internal HashSet<int> Candidates(PreparedName query)
+    /// <summary>The indexes of the best-keyed names for the query, at most <paramref name="limit"/> of them.</summary>
+    internal List<int> Candidates(PreparedName query, int limit = DefaultCandidates)
     {
-        var result = new HashSet<int>();
-        foreach (var part in query.Parts)
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        KeysOf(query, keys);
+        var lists = new List<(List<int> Postings, float Weight)>(keys.Count);
+        foreach (var key in keys)
         {
-            Collect(_tokens, part, result);
-            if (part.Length >= 3)
+            if (_keyIds.TryGetValue(key, out var id))
             {
-                Collect(_skeletons, PhoneticKey.Of(part), result);
+                var postings = _postings[id];
+                var kindFactor = key[0] switch { 't' => 1.0f, 's' => 0.8f, 'c' => 0.6f, _ => 0.5f };
+                var idf = (float)Math.Log(1.0 + ((double)_names.Count / postings.Count));
+                lists.Add((postings, idf * kindFactor));
             }
         }
 
-        // A query written with a separate particle (al Rawi) must still find the joined form (Alrawi).
-        for (var i = 0; i + 1 < query.Parts.Length; i++)
+        lists.Sort((a, b) => a.Postings.Count.CompareTo(b.Postings.Count));
+        var scores = _scores;
+        if (scores is null || scores.Length < _names.Count)
         {
-            if (query.Weights[i] < 1.0)
+            scores = new float[Math.Max(_names.Count, 1024)];
+            _scores = scores;
+        }
+
+        var touched = new List<int>();
+        foreach (var (postings, weight) in lists)
+        {
+            var common = postings.Count > CommonKeyPostings && touched.Count > 0;
+            foreach (var name in postings)
             {
-                Collect(_tokens, query.Parts[i] + query.Parts[i + 1], result);
+                if (scores[name] == 0)
+                {
+                    if (common)
+                    {
+                        continue;
+                    }
+
+                    touched.Add(name);
+                }
+
+                scores[name] += weight;
             }
+        }
+
+        List<int> result;
+        if (touched.Count <= limit)
+        {
+            result = touched;
+        }
+        else
+        {
+            // The best-keyed names: partial selection by score, ties broken by name index for determinism.
+            result = [.. touched.OrderByDescending(n => scores[n]).ThenBy(n => n).Take(limit)];
+        }
+
+        foreach (var name in touched)
+        {
+            scores[name] = 0;
         }
 
         return result;
-    }
-
-    private static void Collect(Dictionary<string, List<int>> keys, string key, HashSet<int> into)
-    {
-        if (keys.TryGetValue(key, out var postings) && postings.Count <= MaxPostings)
-        {
-            into.UnionWith(postings);
-        }
     }
 
     internal sealed record IndexedEntity(Entity Entity, bool Organisation);

@@ -1,4 +1,4 @@
-namespace Cordon.Benchmarks.Synthetic.Names;
+namespace Cordon.Synthetic.Names;
 
 /// <summary>Akan names (Ghana, Côte d'Ivoire): day names with their regional spellings, and Christian given names.</summary>
 internal static class AkanNames

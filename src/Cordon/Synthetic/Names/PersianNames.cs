@@ -1,4 +1,4 @@
-namespace Cordon.Benchmarks.Synthetic.Names;
+namespace Cordon.Synthetic.Names;
 
 /// <summary>Persian (Iranian) names in Latin transliterations and Persian script.</summary>
 internal static class PersianNames

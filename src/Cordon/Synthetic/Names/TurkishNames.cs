@@ -1,4 +1,4 @@
-namespace Cordon.Benchmarks.Synthetic.Names;
+namespace Cordon.Synthetic.Names;
 
 /// <summary>Turkish names in Turkish spelling (lists also write them folded to ASCII).</summary>
 internal static class TurkishNames

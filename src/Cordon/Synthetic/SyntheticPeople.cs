@@ -1,16 +1,16 @@
 using System.Globalization;
-using Cordon.Benchmarks.Synthetic.Names;
+using Cordon.Synthetic.Names;
 using Cordon.Model;
-using static Cordon.Benchmarks.Synthetic.PersonNames;
+using static Cordon.Synthetic.PersonNames;
 
-namespace Cordon.Benchmarks.Synthetic;
+namespace Cordon.Synthetic;
 
 /// <summary>
 /// A seeded synthetic watchlist population: about 80% persons with multicultural names, aliases, birth dates,
 /// nationalities and passports, and 20% companies and organisations. The same seed always gives the same entities,
 /// with ids <c>synth-1</c>, <c>synth-2</c>, … No real person's data is used: every record is a random combination.
 /// </summary>
-internal sealed class SyntheticPeople(int seed)
+public sealed class SyntheticPeople(int seed)
 {
     public const string IdPrefix = "synth";
 

@@ -1,4 +1,4 @@
-namespace Cordon.Benchmarks.Synthetic.Names;
+namespace Cordon.Synthetic.Names;
 
 /// <summary>Pakistani (Urdu, Punjabi, Pashto) names in their common English spellings.</summary>
 internal static class PakistaniNames

@@ -1,4 +1,4 @@
-namespace Cordon.Benchmarks.Synthetic.Names;
+namespace Cordon.Synthetic.Names;
 
 /// <summary>English names (UK, US, Commonwealth); the variants of a given name are its nicknames.</summary>
 internal static class EnglishNames

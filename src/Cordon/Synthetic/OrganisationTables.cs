@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Cordon.Benchmarks.Synthetic;
+namespace Cordon.Synthetic;
 
 /// <summary>What synthetic organisations are named after: trades, non-profit kinds and the legal forms of each jurisdiction.</summary>
 internal static class OrganisationTables

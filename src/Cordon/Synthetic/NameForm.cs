@@ -1,4 +1,4 @@
-namespace Cordon.Benchmarks.Synthetic;
+namespace Cordon.Synthetic;
 
 /// <summary>
 /// One name with its spellings: Latin transliterations (the first the usual one), the native script if the culture

@@ -1,6 +1,6 @@
-using Cordon.Benchmarks.Synthetic.Names;
+using Cordon.Synthetic.Names;
 
-namespace Cordon.Benchmarks.Synthetic;
+namespace Cordon.Synthetic;
 
 /// <summary>Puts person names together the way each culture does, with the alias forms lists record for them.</summary>
 internal static class PersonNames

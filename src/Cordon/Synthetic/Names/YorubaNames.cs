@@ -1,4 +1,4 @@
-namespace Cordon.Benchmarks.Synthetic.Names;
+namespace Cordon.Synthetic.Names;
 
 /// <summary>Yoruba names (south-western Nigeria, Benin).</summary>
 internal static class YorubaNames

@@ -1,4 +1,4 @@
-namespace Cordon.Benchmarks.Synthetic.Names;
+namespace Cordon.Synthetic.Names;
 
 /// <summary>Chinese names in pinyin (surnames with their Cantonese and Wade–Giles spellings) and simplified characters.</summary>
 internal static class ChineseNames

@@ -1,4 +1,4 @@
-namespace Cordon.Benchmarks.Synthetic;
+namespace Cordon.Synthetic;
 
 /// <summary>How a culture puts a person's name together (order, particles, patronymics, surnames).</summary>
 internal enum NameStyle

@@ -1,4 +1,4 @@
-namespace Cordon.Benchmarks.Synthetic.Names;
+namespace Cordon.Synthetic.Names;
 
 /// <summary>Spanish and Latin American names: one or two given names, paternal and maternal surnames.</summary>
 internal static class SpanishNames

@@ -1,4 +1,4 @@
-namespace Cordon.Benchmarks.Synthetic.Names;
+namespace Cordon.Synthetic.Names;
 
 /// <summary>Arabic names (Gulf, Levant, Iraq, Egypt, Maghreb) with the transliteration variety watchlists show.</summary>
 internal static class ArabicNames

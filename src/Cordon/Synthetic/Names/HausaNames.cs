@@ -1,4 +1,4 @@
-namespace Cordon.Benchmarks.Synthetic.Names;
+namespace Cordon.Synthetic.Names;
 
 /// <summary>Hausa names (northern Nigeria, Niger), where a father's given name often serves as the family name.</summary>
 internal static class HausaNames

@@ -1,4 +1,4 @@
-namespace Cordon.Benchmarks.Synthetic.Names;
+namespace Cordon.Synthetic.Names;
 
 /// <summary>
 /// Russian names in Latin transliterations and Cyrillic. Male given names carry the stems of the patronymics built

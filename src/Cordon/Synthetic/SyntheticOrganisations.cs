@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Cordon.Model;
-using static Cordon.Benchmarks.Synthetic.PersonNames;
+using static Cordon.Synthetic.PersonNames;
 
-namespace Cordon.Benchmarks.Synthetic;
+namespace Cordon.Synthetic;
 
 /// <summary>Synthetic companies (with a jurisdiction's legal form) and non-profit or armed organisations.</summary>
 internal static class SyntheticOrganisations

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Cordon.Benchmarks.Synthetic;
+namespace Cordon.Synthetic;
 
 /// <summary>Folds Latin letters with diacritics to plain ASCII, the way many lists spell Turkish and Spanish names.</summary>
 internal static class AsciiFolding

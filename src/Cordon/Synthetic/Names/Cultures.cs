@@ -1,4 +1,4 @@
-namespace Cordon.Benchmarks.Synthetic.Names;
+namespace Cordon.Synthetic.Names;
 
 /// <summary>Every culture the synthetic population draws from, with a weighted pick.</summary>
 internal static class Cultures

@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using Cordon.Lists;
+using Cordon.Lists.Un;
+using Cordon.Model;
+using Cordon.Names;
+using Cordon.Screening;
+
+namespace Cordon.Benchmarks;
+
+/// <summary>
+/// <c>cross-script [--un PATH]</c>: how well the real UN list finds its own entities by names it does not index.
+/// First, each original-script name (mostly Arabic) is screened against an index holding only the Latin names;
+/// second, each Latin alias is left out of its entity in turn and screened against the rest. Both report how often
+/// the entity comes first, and the worst misses.
+/// </summary>
+internal static class CrossScriptBenchmark
+{
+    private const string DefaultList = "shared/data/lists/un/UN_consolidated.xml";
+    private const int Limit = 10;
+    private const int WorstShown = 15;
+    private static readonly string[] NameProperties = ["name", "alias", "weakAlias"];
+
+    public static int Run(BenchArgs args)
+    {
+        var path = args.String("un") is { } given ? Path.GetFullPath(given) : FindDefaultList();
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"UN list not found: {path}");
+            return 1;
+        }
+
+        BenchEnvironment.Print();
+        var watch = Stopwatch.StartNew();
+        var primaries = new UnXmlReader().Read(path, new ImportContext("un"), CancellationToken.None)
+            .Where(e => e.SourceRef is not null && e.Schema.Name is "Person" or "Organization")
+            .ToList();
+        Console.WriteLine(Invariant.Format($"read {primaries.Count} primary entities from {path} in {watch.Elapsed.TotalSeconds:F1} s"));
+
+        var original = OriginalScript(primaries);
+        var latin = LatinAliases(primaries);
+        Console.WriteLine(Invariant.Format($"total {watch.Elapsed.TotalSeconds:F1} s"));
+        Console.WriteLine(BenchJson.Line(writer =>
+        {
+            writer.WriteString("benchmark", "cross-script-un");
+            writer.WriteNumber("original_script_queries", original.Count);
+            writer.WriteNumber("original_script_rank1", original.Count(o => o.Rank == 1));
+            writer.WriteNumber("latin_alias_queries", latin.Count);
+            writer.WriteNumber("latin_alias_rank1", latin.Count(o => o.Rank == 1));
+        }));
+        return 0;
+    }
+
+    /// <summary>Measure 1: every original-script name against the Latin-only index.</summary>
+    private static List<Outcome> OriginalScript(List<Entity> primaries)
+    {
+        var latinOnly = primaries.Select(e => Without(e, (_, value) => Transliteration.NeedsTransliteration(value))).ToList();
+        var screener = new Screener(ScreeningIndex.Build(latinOnly));
+        var queries = primaries
+            .SelectMany(e => e.Get("alias").Where(v => Transliteration.NeedsTransliteration(v)).Select(v => new Query(v, e)))
+            .ToList();
+        var outcomes = queries.Select(q => Screen(screener, q)).ToList();
+        Report("original script → Latin index", outcomes, $"{primaries.Count(e => e.Get("alias").Any(v => Transliteration.NeedsTransliteration(v)))} entities with an original-script name; index of {screener.Index.NameCount} Latin names");
+        foreach (var group in outcomes.GroupBy(o => ScriptOf(o.Query.Text)).OrderByDescending(g => g.Count()))
+        {
+            Console.WriteLine(Invariant.Format($"  {group.Key,-40} {group.Count(),5} queries, rank 1 {Percent(group.Count(o => o.Rank == 1), group.Count()),6}"));
+        }
+
+        foreach (var group in outcomes.GroupBy(o => o.Query.Expected.Schema.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine(Invariant.Format($"  {group.Key,-40} {group.Count(),5} queries, rank 1 {Percent(group.Count(o => o.Rank == 1), group.Count()),6}"));
+        }
+
+        Worst(outcomes);
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Measure 2: each Latin alias left out of its entity and screened. Fold k leaves out the k-th Latin alias of every
+    /// entity that has one, so one index per fold serves all of that fold's queries. Entities keep their other names,
+    /// original script included, as the production index would.
+    /// </summary>
+    private static List<Outcome> LatinAliases(List<Entity> primaries)
+    {
+        var aliases = primaries.ToDictionary(
+            e => e.Id,
+            e => e.Get("alias").Concat(e.Get("weakAlias")).Where(v => !Transliteration.NeedsTransliteration(v)).ToList(),
+            StringComparer.Ordinal);
+        var eligible = primaries
+            .Where(e => e.Get("name").Count(v => !Transliteration.NeedsTransliteration(v)) + aliases[e.Id].Count >= 2)
+            .Select(e => e.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        var folds = primaries.Where(e => eligible.Contains(e.Id)).Max(e => aliases[e.Id].Count);
+        var outcomes = new List<Outcome>();
+        var trivial = 0;
+        for (var k = 0; k < folds; k++)
+        {
+            var removed = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entity in primaries)
+            {
+                if (eligible.Contains(entity.Id) && aliases[entity.Id].Count > k)
+                {
+                    removed.Add(entity.Id, aliases[entity.Id][k]);
+                }
+            }
+
+            var entities = primaries
+                .Select(e => removed.TryGetValue(e.Id, out var alias) ? Without(e, (p, v) => p != "name" && string.Equals(v, alias, StringComparison.Ordinal)) : e)
+                .ToList();
+            var screener = new Screener(ScreeningIndex.Build(entities));
+            foreach (var entity in entities.Where(e => removed.ContainsKey(e.Id)))
+            {
+                var query = new Query(removed[entity.Id], entity);
+                var normalised = string.Join(' ', new PreparedName(query.Text, false).Parts);
+                if (NamesOf(entity).Any(n => string.Equals(string.Join(' ', new PreparedName(n, false).Parts), normalised, StringComparison.Ordinal)))
+                {
+                    // The same name in another spelling of case or punctuation is still on the entity: a free hit.
+                    trivial++;
+                }
+
+                outcomes.Add(Screen(screener, query));
+            }
+        }
+
+        Report("Latin alias leave-one-out", outcomes, Invariant.Format($"{eligible.Count} entities with at least two Latin names; {folds} folds (one index each); {trivial} queries equal to a remaining name once normalised"));
+        Worst(outcomes);
+        return outcomes;
+    }
+
+    private static Outcome Screen(Screener screener, Query query)
+    {
+        var response = screener.Screen(new ScreeningQuery(query.Text) { Limit = Limit, Threshold = 0 });
+        var (rank, tied, hit) = RankOf(response, query.Expected.Id);
+        if (rank == 1)
+        {
+            return new Outcome(query, 1, tied, response.Results[0], hit, null);
+        }
+
+        // A miss is either the index not proposing the entity (the brute force finds it) or the scorer ranking it low.
+        var exhaustive = RankOf(screener.Screen(new ScreeningQuery(query.Text) { Limit = Limit, Threshold = 0 }, exhaustive: true), query.Expected.Id);
+        return new Outcome(query, rank, false, response.Results.Count > 0 ? response.Results[0] : null, hit, exhaustive.Rank);
+    }
+
+    /// <summary>The entity's rank counting only strictly better scores, whether it shares it, and its hit.</summary>
+    private static (int? Rank, bool Tied, ScreeningHit? Hit) RankOf(ScreeningResponse response, string id)
+    {
+        var hit = response.Results.FirstOrDefault(h => string.Equals(h.Entity.Id, id, StringComparison.Ordinal));
+        if (hit is null)
+        {
+            return (null, false, null);
+        }
+
+        var rank = 1 + response.Results.Count(h => h.Score > hit.Score);
+        return (rank, response.Results.Count(h => h.Score == hit.Score) > 1, hit);
+    }
+
+    private static void Report(string title, List<Outcome> outcomes, string detail)
+    {
+        var n = outcomes.Count;
+        var rank1 = outcomes.Count(o => o.Rank == 1);
+        var tied = outcomes.Count(o => o.Rank == 1 && o.Tied);
+        var top10 = outcomes.Count(o => o.Rank is not null);
+        var candidateMisses = outcomes.Count(o => o.Rank != 1 && o.ExhaustiveRank == 1);
+        Console.WriteLine();
+        Console.WriteLine($"== {title}");
+        Console.WriteLine($"  {detail}");
+        Console.WriteLine(Invariant.Format($"  queries {n}; rank 1 {rank1} ({Percent(rank1, n)}), of which {tied} tied with another entity at the top score"));
+        Console.WriteLine(Invariant.Format($"  rank <= {Limit} {top10} ({Percent(top10, n)}); not in the top {Limit} {n - top10}; misses the brute-force scan puts first (index recall) {candidateMisses}"));
+    }
+
+    private static void Worst(List<Outcome> outcomes)
+    {
+        var worst = outcomes
+            .Where(o => o.Rank != 1)
+            .OrderByDescending(o => o.Rank ?? int.MaxValue)
+            .ThenBy(o => o.Hit?.Score ?? 0)
+            .Take(WorstShown)
+            .ToList();
+        Console.WriteLine(Invariant.Format($"  worst {worst.Count} misses (query → normalised | expected | ranked first):"));
+        foreach (var o in worst)
+        {
+            var expected = o.Hit is { } hit ? Invariant.Format($"rank {o.Rank} at {hit.Score:F3} via '{hit.MatchedName}'") : "not in top 10";
+            var exhaustive = o.ExhaustiveRank is { } r ? Invariant.Format($"brute force rank {r}") : "brute force not in top 10";
+            var top = o.Top is { } t ? Invariant.Format($"{t.Entity.Caption} ({t.Entity.Id}) {t.Score:F3} via '{t.MatchedName}'") : "nothing";
+            Console.WriteLine($"  - '{o.Query.Text}' → '{NameNormalizer.Normalize(o.Query.Text)}'");
+            Console.WriteLine($"      expected {o.Query.Expected.Caption} ({o.Query.Expected.Id}): {expected}; {exhaustive}");
+            Console.WriteLine($"      first    {top}");
+        }
+    }
+
+    /// <summary>A copy of the entity without the name values the predicate picks (property, value).</summary>
+    private static Entity Without(Entity entity, Func<string, string, bool> drop)
+    {
+        var builder = new EntityBuilder(entity.Id, entity.Schema, entity.SourceRef);
+        foreach (var property in entity.PropertyNames)
+        {
+            var isName = Array.IndexOf(NameProperties, property) >= 0;
+            foreach (var value in entity.Get(property))
+            {
+                if (!isName || !drop(property, value))
+                {
+                    builder.Add(property, value);
+                }
+            }
+        }
+
+        return builder.Build();
+    }
+
+    private static IEnumerable<string> NamesOf(Entity entity) => NameProperties.SelectMany(entity.Get);
+
+    /// <summary>The script of the first letter outside Latin, with Arabic split by letters only Persian, Pashto or Urdu use.</summary>
+    private static string ScriptOf(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\u0400' and <= '\u04FF')
+            {
+                return "Cyrillic";
+            }
+
+            if (c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFEFF')
+            {
+                return text.Any(ch => "پچژگکیټډړښځڅڼېۍےٹڈڑںھہ".Contains(ch, StringComparison.Ordinal))
+                    ? "Arabic script, Persian/Pashto/Urdu letters"
+                    : "Arabic script, Arabic letters only";
+            }
+        }
+
+        return "other";
+    }
+
+    private static string Percent(int part, int whole) => whole == 0 ? "n/a" : Invariant.Format($"{100.0 * part / whole:F1} %");
+
+    /// <summary>The 2026 UN list in <c>shared/data</c> beside the repository, found by walking up from the binaries.</summary>
+    private static string FindDefaultList()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, DefaultList);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new ArgumentException($"--un not given and {DefaultList} was not found above {AppContext.BaseDirectory}");
+    }
+
+    private sealed record Query(string Text, Entity Expected);
+
+    /// <summary>One query's outcome: the expected entity's rank (null when not in the top 10) and what came first.</summary>
+    private sealed record Outcome(Query Query, int? Rank, bool Tied, ScreeningHit? Top, ScreeningHit? Hit, int? ExhaustiveRank);
+}

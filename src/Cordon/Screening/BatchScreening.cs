@@ -1,0 +1,256 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Cordon.Lists;
+using Cordon.Model;
+using Cordon.Text;
+
+namespace Cordon.Screening;
+
+/// <summary>How a batch run screens each row and splits the work.</summary>
+public sealed record BatchScreeningOptions
+{
+    /// <summary>Most hits written per input row.</summary>
+    public int Limit { get; init; } = 10;
+
+    /// <summary>The lowest score written; <see cref="Screener.DefaultThreshold"/> when not set.</summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>Rows read, screened and written together: memory stays proportional to this, not to the file.</summary>
+    public int ChunkSize { get; init; } = 4096;
+
+    /// <summary>Rows screened at once.</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+}
+
+/// <summary>What a batch run did: rows read, how many had hits, hits written, and how fast.</summary>
+public sealed record BatchScreeningSummary(long Rows, long RowsWithHits, long RowsWithoutHits, long Hits, double Seconds, double RowsPerSecond);
+
+/// <summary>
+/// Screens every row of a CSV file (<c>name</c>, optionally <c>id</c>, <c>dob</c>, <c>country</c>, <c>schema</c>) and
+/// writes one CSV row per hit. The file is streamed in chunks: each chunk is screened in parallel and written in input
+/// order before the next is read, so ten million rows need no more memory than one chunk. The output appears under its
+/// name only when every row was screened; until then it is written beside it as <c>OUT.tmp</c>.
+/// </summary>
+public static class BatchScreening
+{
+    /// <summary>The header of the output file.</summary>
+    public static readonly IReadOnlyList<string> OutputColumns = ["id", "name", "entity_id", "dataset", "score", "matched_name"];
+
+    /// <summary>Screens <paramref name="input"/> into <paramref name="output"/>; bad input throws <see cref="ImportException"/> naming its line.</summary>
+    public static BatchScreeningSummary Run(
+        Screener screener,
+        string input,
+        string output,
+        BatchScreeningOptions? options = null,
+        IProgress<long>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= new BatchScreeningOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ChunkSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Workers, 1);
+        if (SamePath(input, output))
+        {
+            throw new ArgumentException($"the output {output} is the input file", nameof(output));
+        }
+
+        InputFiles.CheckTextFile(input);
+        var started = Stopwatch.GetTimestamp();
+        var temporary = output + ".tmp";
+        Counts counts;
+        try
+        {
+            using (var csv = new CsvReader(InputFiles.OpenText(input), input))
+            using (var writer = new StreamWriter(temporary, new UTF8Encoding(false), new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, BufferSize = 1 << 16 }))
+            {
+                counts = Screen(screener, csv, input, new CsvWriter(writer), options, progress, cancellationToken);
+            }
+
+            File.Move(temporary, output, overwrite: true);
+        }
+        catch
+        {
+            // A half-written file must never pass for a finished one.
+            TryDelete(temporary);
+            throw;
+        }
+
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return new BatchScreeningSummary(
+            counts.Rows,
+            counts.RowsWithHits,
+            counts.Rows - counts.RowsWithHits,
+            counts.Hits,
+            Math.Round(seconds, 3),
+            seconds > 0 ? Math.Round(counts.Rows / seconds, 1) : 0);
+    }
+
+    private static Counts Screen(
+        Screener screener, CsvReader csv, string input, CsvWriter output, BatchScreeningOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        var fields = new List<string>();
+        var columns = Columns.Read(csv, input, fields);
+        output.WriteRecord([.. OutputColumns]);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken };
+        var rows = new Row[options.ChunkSize];
+        var results = new IReadOnlyList<ScreeningHit>[options.ChunkSize];
+        var errors = new ModelException?[options.ChunkSize];
+        var counts = new Counts();
+        while (true)
+        {
+            // A bad record ends the chunk but is reported only after the rows before it, so the first bad line wins.
+            var count = 0;
+            ImportException? readError = null;
+            try
+            {
+                while (count < rows.Length && csv.TryReadRecord(fields))
+                {
+                    rows[count] = columns.Row(fields, csv.RecordLine, counts.Rows + count + 1, input);
+                    count++;
+                }
+            }
+            catch (ImportException ex)
+            {
+                readError = ex;
+            }
+
+            Parallel.For(0, count, parallel, i => (results[i], errors[i]) = ScreenRow(screener, rows[i], options));
+            for (var i = 0; i < count; i++)
+            {
+                if (errors[i] is { } error)
+                {
+                    throw new ImportException(input, rows[i].Line, columns.HeaderOf(error.Field), error.Reason, error);
+                }
+
+                var row = rows[i];
+                foreach (var hit in results[i])
+                {
+                    output.WriteRecord(row.Id, row.Name, hit.Entity.Id, hit.Entity.Dataset, hit.Score.ToString("F4", CultureInfo.InvariantCulture), hit.MatchedName);
+                }
+
+                counts.Rows++;
+                counts.Hits += results[i].Count;
+                counts.RowsWithHits += results[i].Count > 0 ? 1 : 0;
+            }
+
+            Array.Clear(rows, 0, count);
+            Array.Clear(results, 0, count);
+            if (readError is not null)
+            {
+                throw readError;
+            }
+
+            if (count == 0)
+            {
+                return counts;
+            }
+
+            progress?.Report(counts.Rows);
+        }
+    }
+
+    private static (IReadOnlyList<ScreeningHit>, ModelException?) ScreenRow(Screener screener, Row row, BatchScreeningOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(row.Name))
+        {
+            return ([], null);
+        }
+
+        try
+        {
+            var query = new ScreeningQuery(row.Name, row.BirthDate, row.Country, row.Schema) { Limit = options.Limit, Threshold = options.Threshold };
+            return (screener.Screen(query).Results, null);
+        }
+        catch (ModelException ex)
+        {
+            return ([], ex);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // The folder is gone or the file is held open: the error that brought us here is the one to report.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(
+            Path.GetFullPath(a),
+            Path.GetFullPath(b),
+            OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+    private sealed class Counts
+    {
+        public long Rows { get; set; }
+
+        public long RowsWithHits { get; set; }
+
+        public long Hits { get; set; }
+    }
+
+    private readonly record struct Row(long Line, string Id, string Name, string? BirthDate, string? Country, string? Schema);
+
+    /// <summary>Where each known column sits in the input's header.</summary>
+    private sealed record Columns(string[] Header, int Name, int? Id, int? BirthDate, int? Country, int? Schema)
+    {
+        public static Columns Read(CsvReader csv, string input, List<string> fields)
+        {
+            if (!csv.TryReadRecord(fields))
+            {
+                throw new ImportException(input, 1, null, "no header row");
+            }
+
+            var header = fields.Select(f => f.Trim()).ToArray();
+            int? Find(string column)
+            {
+                int? found = null;
+                for (var i = 0; i < header.Length; i++)
+                {
+                    if (header[i].Equals(column, StringComparison.OrdinalIgnoreCase))
+                    {
+                        found = found is null
+                            ? i
+                            : throw new ImportException(input, csv.RecordLine, column, $"the column appears twice (header: {string.Join(",", header)})");
+                    }
+                }
+
+                return found;
+            }
+
+            var name = Find("name") ?? throw new ImportException(input, csv.RecordLine, "name", $"missing column (header: {string.Join(",", header)})");
+            return new Columns(header, name, Find("id"), Find("dob"), Find("country"), Find("schema"));
+        }
+
+        public Row Row(List<string> fields, long line, long number, string input)
+        {
+            if (fields.Count != Header.Length)
+            {
+                throw new ImportException(input, line, null, $"{fields.Count} columns where the header has {Header.Length}");
+            }
+
+            var id = Id is { } i ? fields[i] : number.ToString(CultureInfo.InvariantCulture);
+            return new Row(line, id, fields[Name], Optional(fields, BirthDate), Optional(fields, Country), Optional(fields, Schema));
+        }
+
+        /// <summary>The input's own name for the column a screening error is about.</summary>
+        public string HeaderOf(string field) => field switch
+        {
+            "birthDate" when BirthDate is { } i => Header[i],
+            "country" when Country is { } i => Header[i],
+            "schema" when Schema is { } i => Header[i],
+            _ => field,
+        };
+
+        private static string? Optional(List<string> fields, int? column) =>
+            column is { } c && !string.IsNullOrWhiteSpace(fields[c]) ? fields[c].Trim() : null;
+    }
+}

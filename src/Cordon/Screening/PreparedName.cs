@@ -1,0 +1,93 @@
+using Cordon.Names;
+
+namespace Cordon.Screening;
+
+/// <summary>A name prepared for scoring: its normalised parts and their weights.</summary>
+public sealed class PreparedName
+{
+    private string? _joined;
+
+    /// <param name="original">The name as written.</param>
+    /// <param name="organisation">Whether legal forms and organisation words apply.</param>
+    /// <param name="intern">
+    /// Shares equal part strings between names (the index passes its string pool: a million names hold only a few
+    /// hundred thousand distinct parts).
+    /// </param>
+    public PreparedName(string original, bool organisation, Func<string, string>? intern = null)
+    {
+        Original = original;
+        Organisation = organisation;
+        var parts = Tokenize(original, organisation);
+        if (organisation)
+        {
+            (parts, var generics) = LegalForms.Replace(parts);
+            Generics = generics.Any(g => g is not null) ? generics : null;
+        }
+
+        if (intern is not null)
+        {
+            for (var i = 0; i < parts.Length; i++)
+            {
+                parts[i] = intern(parts[i]);
+            }
+        }
+
+        Parts = parts;
+        Weights = new double[Parts.Length];
+        Kinds = new NamePartKind[Parts.Length];
+        for (var i = 0; i < Parts.Length; i++)
+        {
+            Kinds[i] = Generics?[i] is not null ? NamePartKind.LegalForm : NameParts.Classify(Parts[i], organisation);
+            Weights[i] = NameParts.Weight(Kinds[i]);
+        }
+
+        Abjad = original.Any(ch => ch is >= '\u0590' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF');
+        if (Transliteration.NeedsTransliteration(original))
+        {
+            Native = string.Concat(original.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+        }
+    }
+
+    /// <summary>Written in Arabic or Hebrew script, which leave short vowels out: compared by consonants as well.</summary>
+    public bool Abjad { get; }
+
+    /// <summary>For a name written in another script, its letters as written (before transliteration), else null.</summary>
+    public string? Native { get; }
+
+    public string Original { get; }
+
+    public bool Organisation { get; }
+
+    public string[] Parts { get; }
+
+    public double[] Weights { get; }
+
+    public NamePartKind[] Kinds { get; }
+
+    /// <summary>
+    /// For organisations with a legal form, the generic type of each part that is one (LLC, JSC…), else null; null
+    /// altogether when the name has no legal form.
+    /// </summary>
+    public string?[]? Generics { get; }
+
+    /// <summary>All parts run together, for names written as one word on one side (SiemensAG, Goodwill).</summary>
+    public string Joined => _joined ??= string.Concat(Parts);
+
+    /// <summary>Lists write people as "FAMILY, Given"; the parts are put back in written order so order can count.</summary>
+    private static string[] Tokenize(string original, bool organisation)
+    {
+        var comma = original.IndexOf(',', StringComparison.Ordinal);
+        if (!organisation && comma > 0 && comma == original.LastIndexOf(',') && comma < original.Length - 1)
+        {
+            var family = NameNormalizer.Tokens(original[..comma]);
+            var given = NameNormalizer.Tokens(original[(comma + 1)..]);
+            if (family.Length is > 0 and <= 3 && given.Length > 0)
+            {
+                return [.. given, .. family];
+            }
+        }
+
+        return NameNormalizer.Tokens(original);
+    }
+}
+
