@@ -28,6 +28,7 @@ internal static class Program
         root.Subcommands.Add(EntityCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
 
         var parsed = root.Parse(args);

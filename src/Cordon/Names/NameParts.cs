@@ -23,7 +23,7 @@ public static class NameParts
 
     private static readonly FrozenSet<string> Honorifics = FrozenSet.ToFrozenSet(
         ["dr", "mr", "mrs", "ms", "sir", "sheikh", "shaykh", "sheik", "shaikh", "haji", "hajji", "hajj", "mullah", "mulla", "maulana",
-         "maulvi", "mawlawi", "qari", "imam", "general", "gen", "colonel", "col", "major", "capt", "captain", "prof", "emir", "amir"],
+         "maulvi", "mawlawi", "qari", "imam", "general", "gen", "colonel", "col", "major", "capt", "captain", "prof", "president", "minister"],
         StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> LegalForms = FrozenSet.ToFrozenSet(

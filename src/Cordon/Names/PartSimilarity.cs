@@ -57,8 +57,10 @@ public static class PartSimilarity
             var kb = TokenKeys.Consonants(b);
             if (ka.Length > 0 && kb.Length > 0)
             {
+                // Short skeletons collide by chance (Rana / Rania / Ryan are all "rn"), so they earn less.
                 var consonantSimilarity = 1.0 - (Distance(ka, kb) / Math.Max(ka.Length, kb.Length));
-                similarity = Math.Max(similarity, 0.92 * consonantSimilarity);
+                var trust = Math.Min(ka.Length, kb.Length) switch { <= 1 => 0.75, 2 => 0.82, _ => 0.92 };
+                similarity = Math.Max(similarity, trust * consonantSimilarity);
             }
         }
 

@@ -30,7 +30,7 @@ public sealed record BatchScreeningSummary(long Rows, long RowsWithHits, long Ro
 /// Screens every row of a CSV file (<c>name</c>, optionally <c>id</c>, <c>dob</c>, <c>country</c>, <c>schema</c>) and
 /// writes one CSV row per hit. The file is streamed in chunks: each chunk is screened in parallel and written in input
 /// order before the next is read, so ten million rows need no more memory than one chunk. The output appears under its
-/// name only when every row was screened; until then it is written beside it as <c>OUT.tmp</c>.
+/// name only when every row was screened; until then it is written beside it with <c>.tmp</c> appended.
 /// </summary>
 public static class BatchScreening
 {

@@ -49,10 +49,19 @@ public sealed class Screener(ScreeningIndex index)
 
         var prepared = new PreparedName(query.Name, schema is not null && !schema.IsA("Person") && !schema.Name.Equals("LegalEntity", StringComparison.Ordinal));
         var best = new Dictionary<int, (double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs)>();
-        IEnumerable<int> candidates = exhaustive ? Enumerable.Range(0, index.Names.Count) : index.Candidates(prepared);
-        foreach (var candidate in candidates)
+        IReadOnlyList<int> candidates = exhaustive ? Enumerable.Range(0, index.Names.Count).ToArray() : index.Candidates(prepared, ScreeningIndex.MaxCandidates);
+        var sinceLastHit = 0;
+        for (var rank = 0; rank < candidates.Count; rank++)
         {
-            var name = index.Names[candidate];
+            // Candidates come best-keyed first: once enough have been scored and a long run of them brought nothing
+            // over the threshold, the rest (fewer and weaker keys) will not either.
+            if (!exhaustive && rank >= ScreeningIndex.MinCandidates && sinceLastHit >= ScreeningIndex.BarrenRun)
+            {
+                break;
+            }
+
+            sinceLastHit++;
+            var name = index.Names[candidates[rank]];
             var entity = index.Entities[name.EntityIndex].Entity;
             if (schema is not null && !Compatible(schema, entity.Schema))
             {
@@ -64,6 +73,14 @@ public sealed class Screener(ScreeningIndex index)
             {
                 score *= WeakAliasFactor;
             }
+
+            if (score < threshold)
+            {
+                // Facts never lift a name below the threshold, so it cannot become a hit.
+                continue;
+            }
+
+            sinceLastHit = 0;
 
             if (!best.TryGetValue(name.EntityIndex, out var current) || score > current.Score)
             {
@@ -83,11 +100,6 @@ public sealed class Screener(ScreeningIndex index)
             score += BirthDateEffect(birthDate, entity, explanation);
             score += CountryEffect(country, entity, explanation);
             score = Math.Clamp(score, 0, 1);
-            if (nameScore < threshold && score > nameScore)
-            {
-                score = nameScore;
-                explanation.Add(new("facts", 0, "facts other than the name do not lift a name below the threshold"));
-            }
 
             if (score >= threshold)
             {

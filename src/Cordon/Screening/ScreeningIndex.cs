@@ -13,8 +13,14 @@ namespace Cordon.Screening;
 /// </summary>
 public sealed class ScreeningIndex
 {
-    /// <summary>How many names, best-keyed first, are scored in full per query.</summary>
-    public const int DefaultCandidates = 128;
+    /// <summary>At least this many names, best-keyed first, are scored in full per query (when there are so many).</summary>
+    public const int MinCandidates = 128;
+
+    /// <summary>Scoring stops after this many candidates in a row brought no hit, once <see cref="MinCandidates"/> are done.</summary>
+    public const int BarrenRun = 96;
+
+    /// <summary>At most this many names are scored per query: a name shared by thousands of listed people is a search, not a screening.</summary>
+    public const int MaxCandidates = 4096;
 
     /// <summary>A key listed by more names than this adds no new candidates once some have been found.</summary>
     public const int CommonKeyPostings = 50_000;
@@ -29,6 +35,10 @@ public sealed class ScreeningIndex
     /// <summary>Per-thread score accumulator, all zeros between queries (each query clears what it touched).</summary>
     [ThreadStatic]
     private static float[]? _scores;
+
+    /// <summary>Per-thread best key weight within one key group, all zeros between groups.</summary>
+    [ThreadStatic]
+    private static float[]? _groupBest;
 
     private ScreeningIndex()
     {
@@ -106,9 +116,23 @@ public sealed class ScreeningIndex
         }
     }
 
-    /// <summary>The keys of a name: the same function serves indexing and querying.</summary>
+    /// <summary>The keys of a name, flat, for indexing.</summary>
     internal static void KeysOf(PreparedName name, HashSet<string> keys)
     {
+        foreach (var group in KeyGroups(name))
+        {
+            keys.UnionWith(group);
+        }
+    }
+
+    /// <summary>
+    /// The keys of a name in groups, one group per part plus one per joined form: a name earns from each group only its
+    /// best key, so one part matched exactly four ways does not outweigh two parts matched once each. The same
+    /// function serves indexing and querying.
+    /// </summary>
+    internal static List<HashSet<string>> KeyGroups(PreparedName name)
+    {
+        var groups = new List<HashSet<string>>(name.Parts.Length + 2);
         var parts = name.Parts;
         var anyWord = false;
         for (var i = 0; i < parts.Length; i++)
@@ -116,13 +140,16 @@ public sealed class ScreeningIndex
             if (name.Kinds[i] == NamePartKind.Word)
             {
                 anyWord = true;
-                PartKeys(parts[i], keys);
-            }
+                var group = new HashSet<string>(StringComparer.Ordinal);
+                PartKeys(parts[i], group);
 
-            // "al Rawi" is also keyed as "alrawi", the way many lists write it.
-            if (name.Kinds[i] == NamePartKind.Particle && i + 1 < parts.Length)
-            {
-                keys.Add("t:" + parts[i] + parts[i + 1]);
+                // "al Rawi" is also keyed as "alrawi", the way many lists write it.
+                if (i > 0 && name.Kinds[i - 1] == NamePartKind.Particle)
+                {
+                    group.Add("t:" + parts[i - 1] + parts[i]);
+                }
+
+                groups.Add(group);
             }
         }
 
@@ -131,15 +158,19 @@ public sealed class ScreeningIndex
             // A name of particles or legal forms only is keyed by what it has.
             foreach (var part in parts)
             {
-                PartKeys(part, keys);
+                var group = new HashSet<string>(StringComparer.Ordinal);
+                PartKeys(part, group);
+                groups.Add(group);
             }
         }
 
         if (parts.Length > 1 && parts.Length <= 4)
         {
             // Written as one word elsewhere (SiemensAG, Goodwill).
-            keys.Add("t:" + name.Joined);
+            groups.Add(new HashSet<string>(StringComparer.Ordinal) { "t:" + name.Joined });
         }
+
+        return groups;
     }
 
     private static void PartKeys(string part, HashSet<string> keys)
@@ -179,23 +210,8 @@ public sealed class ScreeningIndex
     }
 
     /// <summary>The indexes of the best-keyed names for the query, at most <paramref name="limit"/> of them.</summary>
-    internal List<int> Candidates(PreparedName query, int limit = DefaultCandidates)
+    internal List<int> Candidates(PreparedName query, int limit)
     {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        KeysOf(query, keys);
-        var lists = new List<(List<int> Postings, float Weight)>(keys.Count);
-        foreach (var key in keys)
-        {
-            if (_keyIds.TryGetValue(key, out var id))
-            {
-                var postings = _postings[id];
-                var kindFactor = key[0] switch { 't' => 1.0f, 's' => 0.8f, 'c' => 0.6f, _ => 0.5f };
-                var idf = (float)Math.Log(1.0 + ((double)_names.Count / postings.Count));
-                lists.Add((postings, idf * kindFactor));
-            }
-        }
-
-        lists.Sort((a, b) => a.Postings.Count.CompareTo(b.Postings.Count));
         var scores = _scores;
         if (scores is null || scores.Length < _names.Count)
         {
@@ -203,36 +219,84 @@ public sealed class ScreeningIndex
             _scores = scores;
         }
 
-        var touched = new List<int>();
-        foreach (var (postings, weight) in lists)
+        var best = _groupBest;
+        if (best is null || best.Length < _names.Count)
         {
-            var common = postings.Count > CommonKeyPostings && touched.Count > 0;
-            foreach (var name in postings)
+            best = new float[Math.Max(_names.Count, 1024)];
+            _groupBest = best;
+        }
+
+        var touched = new List<int>();
+        var groupTouched = new List<int>();
+        foreach (var group in KeyGroups(query))
+        {
+            var lists = new List<(List<int> Postings, float Weight)>(group.Count);
+            foreach (var key in group)
             {
-                if (scores[name] == 0)
+                if (_keyIds.TryGetValue(key, out var id))
                 {
-                    if (common)
+                    var postings = _postings[id];
+                    var kindFactor = key[0] switch { 't' => 1.0f, 's' => 0.8f, 'c' => 0.6f, _ => 0.5f };
+                    var idf = (float)Math.Log(1.0 + ((double)_names.Count / postings.Count));
+                    lists.Add((postings, idf * kindFactor));
+                }
+            }
+
+            foreach (var (postings, weight) in lists)
+            {
+                // A key listed by very many names only adds weight to names already found.
+                var common = postings.Count > CommonKeyPostings && touched.Count > 0;
+                foreach (var name in postings)
+                {
+                    if (common && scores[name] == 0 && best[name] == 0)
                     {
                         continue;
                     }
 
+                    if (best[name] == 0)
+                    {
+                        groupTouched.Add(name);
+                    }
+
+                    if (weight > best[name])
+                    {
+                        best[name] = weight;
+                    }
+                }
+            }
+
+            foreach (var name in groupTouched)
+            {
+                if (scores[name] == 0)
+                {
                     touched.Add(name);
                 }
 
-                scores[name] += weight;
+                scores[name] += best[name];
+                best[name] = 0;
+            }
+
+            groupTouched.Clear();
+        }
+
+        // The best-keyed names, best first: a bounded min-heap keeps the top ones without sorting everything.
+        var heap = new PriorityQueue<int, (float Score, int Name)>(Math.Min(limit, touched.Count) + 1, TopComparer.Instance);
+        foreach (var name in touched)
+        {
+            heap.Enqueue(name, (scores[name], name));
+            if (heap.Count > limit)
+            {
+                heap.Dequeue();
             }
         }
 
-        List<int> result;
-        if (touched.Count <= limit)
+        var result = new List<int>(heap.Count);
+        while (heap.TryDequeue(out var name, out _))
         {
-            result = touched;
+            result.Add(name);
         }
-        else
-        {
-            // The best-keyed names: partial selection by score, ties broken by name index for determinism.
-            result = [.. touched.OrderByDescending(n => scores[n]).ThenBy(n => n).Take(limit)];
-        }
+
+        result.Reverse();
 
         foreach (var name in touched)
         {
@@ -240,6 +304,18 @@ public sealed class ScreeningIndex
         }
 
         return result;
+    }
+
+    /// <summary>Orders the heap so the weakest candidate (lowest score, then highest index) leaves first.</summary>
+    private sealed class TopComparer : IComparer<(float Score, int Name)>
+    {
+        public static readonly TopComparer Instance = new();
+
+        public int Compare((float Score, int Name) x, (float Score, int Name) y)
+        {
+            var byScore = x.Score.CompareTo(y.Score);
+            return byScore != 0 ? byScore : y.Name.CompareTo(x.Name);
+        }
     }
 
     internal sealed record IndexedEntity(Entity Entity, bool Organisation);
