@@ -39,7 +39,15 @@ public static class Transliteration
         }
 
         _transliterator ??= Transliterator.CreateInstance("Any-Latin; Latin-ASCII", Transliterator.UTransDirection.Forward);
-        return _transliterator.Transliterate(Clean(text));
+        try
+        {
+            return _transliterator.Transliterate(Clean(text));
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // A sequence ICU refuses is compared as written rather than failing the screening.
+            return text;
+        }
     }
 
     /// <summary>ICU refuses unpaired surrogates; they carry no name, so they are dropped first.</summary>

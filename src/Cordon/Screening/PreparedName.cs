@@ -5,6 +5,9 @@ namespace Cordon.Screening;
 /// <summary>A name prepared for scoring: its normalised parts and their weights.</summary>
 public sealed class PreparedName
 {
+    /// <summary>Names with more parts are cut to this many.</summary>
+    public const int MaxParts = 24;
+
     private string? _joined;
 
     /// <param name="original">The name as written.</param>
@@ -18,6 +21,12 @@ public sealed class PreparedName
         Original = original;
         Organisation = organisation;
         var parts = Tokenize(original, organisation);
+        if (parts.Length > MaxParts)
+        {
+            // Alignment is cubic in the parts; no real name has this many.
+            parts = parts[..MaxParts];
+        }
+
         if (organisation)
         {
             (parts, var generics) = LegalForms.Replace(parts);
@@ -41,7 +50,7 @@ public sealed class PreparedName
             Weights[i] = NameParts.Weight(Kinds[i]);
         }
 
-        Abjad = original.Any(ch => ch is >= '\u0590' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF');
+        Abjad = original.Any(ch => ch is >= '\u0590' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFC');
         if (Transliteration.NeedsTransliteration(original))
         {
             Native = string.Concat(original.Where(char.IsLetterOrDigit)).ToLowerInvariant();

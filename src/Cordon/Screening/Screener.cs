@@ -48,6 +48,12 @@ public sealed class Screener(ScreeningIndex index)
         }
 
         var prepared = new PreparedName(query.Name, schema is not null && !schema.IsA("Person") && !schema.Name.Equals("LegalEntity", StringComparison.Ordinal));
+        if (prepared.Parts.Length == 0)
+        {
+            // Nothing to match (empty, punctuation only): a well-defined empty result on every path.
+            return new ScreeningResponse(query, threshold, []);
+        }
+
         var best = new Dictionary<int, (double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs)>();
         IReadOnlyList<int> candidates = exhaustive ? Enumerable.Range(0, index.Names.Count).ToArray() : index.Candidates(prepared, ScreeningIndex.MaxCandidates);
         var sinceLastHit = 0;
