@@ -41,7 +41,7 @@ public static class Transliteration
         _transliterator ??= Transliterator.CreateInstance("Any-Latin; Latin-ASCII", Transliterator.UTransDirection.Forward);
         try
         {
-            return _transliterator.Transliterate(Clean(text));
+            return _transliterator.Transliterate(Clean(ArabicScript.Prepare(text)));
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {

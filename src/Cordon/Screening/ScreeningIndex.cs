@@ -176,9 +176,14 @@ public sealed class ScreeningIndex
     private static void PartKeys(string part, HashSet<string> keys)
     {
         keys.Add("t:" + part);
-        if (part.Length >= 3 && !char.IsAsciiDigit(part[0]))
+        if (part.Length >= 2 && !char.IsAsciiDigit(part[0]))
         {
-            keys.Add("s:" + TokenKeys.Skeleton(part));
+            if (part.Length >= 3)
+            {
+                keys.Add("s:" + TokenKeys.Skeleton(part));
+            }
+
+            // Arabic script leaves short vowels out, so "mr" must meet "Omar" by its consonants.
             var consonants = TokenKeys.Consonants(part);
             if (consonants.Length >= 2)
             {

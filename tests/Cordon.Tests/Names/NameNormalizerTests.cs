@@ -83,8 +83,8 @@ public sealed class NameNormalizerTests
         // When it is normalised
         var normalized = NameNormalizer.Normalize(name);
 
-        // Then it is in Latin letters, consonant for consonant
-        Assert.Equal("sdam hsyn altkryty", normalized);
+        // Then it is in Latin letters, consonant for consonant, with the article split off as a particle
+        Assert.Equal("sdam hsyn al tkryty", normalized);
     }
 
     [Fact]
