@@ -97,8 +97,9 @@ public static class Transliteration
             using var probe = Transliterator.CreateInstance("Any-Latin; Latin-ASCII", Transliterator.UTransDirection.Forward);
             return probe.Transliterate("Путин") == "Putin";
         }
-        catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or ArgumentException)
+        catch (Exception)
         {
+            // Whatever stops ICU from loading (no libicu, another version, a wrapper error) must not stop screening.
             // Without libicu names in other scripts are compared as written; Latin matching is unaffected.
             return false;
         }
