@@ -196,6 +196,15 @@ public sealed class ScreeningIndex
             // A typo late in a long part still leaves its start intact.
             keys.Add("p:" + part[..5]);
         }
+
+        if (part.Length is >= 4 and <= 12 && !char.IsAsciiDigit(part[0]))
+        {
+            // One edit apart (Baba / Bala, Rana / Raza) always share a part with one letter deleted.
+            for (var i = 0; i < part.Length; i++)
+            {
+                keys.Add(string.Concat("d:", part.AsSpan(0, i), part.AsSpan(i + 1)));
+            }
+        }
     }
 
     private void Post(string key, int nameIndex)
@@ -241,7 +250,7 @@ public sealed class ScreeningIndex
                 if (_keyIds.TryGetValue(key, out var id))
                 {
                     var postings = _postings[id];
-                    var kindFactor = key[0] switch { 't' => 1.0f, 's' => 0.8f, 'c' => 0.6f, _ => 0.5f };
+                    var kindFactor = key[0] switch { 't' => 1.0f, 's' => 0.8f, 'd' => 0.7f, 'c' => 0.6f, _ => 0.5f };
                     var idf = (float)Math.Log(1.0 + ((double)_names.Count / postings.Count));
                     lists.Add((postings, idf * kindFactor));
                 }
