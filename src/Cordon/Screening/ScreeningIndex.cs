@@ -197,9 +197,11 @@ public sealed class ScreeningIndex
             keys.Add("p:" + part[..5]);
         }
 
-        if (part.Length is >= 4 and <= 12 && !char.IsAsciiDigit(part[0]))
+        if (part.Length is >= 3 and <= 12 && !char.IsAsciiDigit(part[0]))
         {
-            // One edit apart (Baba / Bala, Rana / Raza) always share a part with one letter deleted.
+            // One edit apart (Baba / Bala, Serkan / Erkan) always share a part with at most one letter deleted from
+            // each, so the part itself is keyed in the same space as its deletions.
+            keys.Add("d:" + part);
             for (var i = 0; i < part.Length; i++)
             {
                 keys.Add(string.Concat("d:", part.AsSpan(0, i), part.AsSpan(i + 1)));
