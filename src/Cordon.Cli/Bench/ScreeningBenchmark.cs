@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Cordon.Model;
 using Cordon.Screening;
 using Cordon.Synthetic;
 
@@ -121,6 +120,4 @@ internal static class ScreeningBenchmark
         GC.Collect();
         return GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
     }
-
-    internal static IEnumerable<Entity> Matchable(IEnumerable<Entity> entities) => entities.Where(e => e.Schema.Matchable);
 }

@@ -19,7 +19,7 @@ public sealed record ImportOutcome(ImportResult Result, IReadOnlyList<string> Wa
 /// </summary>
 public static class Importer
 {
-    private static readonly List<IListReader> Readers =
+    private static readonly IListReader[] Readers =
         [new UnXmlReader(), new OfacCsvReader(), new OfacXmlReader(), new FtmJsonReader(), new MappedCsvReader()];
 
     /// <summary>The format names that <see cref="Import"/> accepts.</summary>
@@ -28,15 +28,6 @@ public static class Importer
     /// <summary>The reader for a format, or null.</summary>
     public static IListReader? FindReader(string format) =>
         Readers.FirstOrDefault(r => string.Equals(r.Format, format, StringComparison.Ordinal));
-
-    /// <summary>Adds a reader (used by format modules that live outside the engine's default set).</summary>
-    public static void Register(IListReader reader)
-    {
-        if (FindReader(reader.Format) is null)
-        {
-            Readers.Add(reader);
-        }
-    }
 
     public static ImportOutcome Import(
         ICordonStore store,

@@ -28,6 +28,13 @@ public static class Countries
         return false;
     }
 
+    /// <summary>
+    /// Whether the text is a placeholder lists write where they have no country ("N/A", "unknown"); it must be read as
+    /// no value, not looked up ("N/A" would otherwise become Namibia's code once punctuation is dropped).
+    /// </summary>
+    public static bool IsPlaceholder(string text) =>
+        text.Trim().ToLowerInvariant() is "n/a" or "n.a." or "unknown" or "not known" or "none";
+
     /// <summary>The English name of a code, or the code itself.</summary>
     public static string NameOf(string code) => Table.Names.GetValueOrDefault(code, code);
 

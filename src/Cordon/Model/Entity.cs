@@ -41,21 +41,6 @@ public sealed class Entity
     public string? First(string property) =>
         PropertiesMap.TryGetValue(property, out var values) && values.Length > 0 ? values[0] : null;
 
-    /// <summary>All values of every property of the given type.</summary>
-    public IEnumerable<string> ValuesOfType(PropertyType type)
-    {
-        foreach (var (name, values) in PropertiesMap)
-        {
-            if (Schema.GetProperty(name)?.Type == type)
-            {
-                foreach (var value in values)
-                {
-                    yield return value;
-                }
-            }
-        }
-    }
-
     /// <summary>The display name: the first value of the schema's caption properties, else the id.</summary>
     public string Caption
     {

@@ -28,9 +28,8 @@ public static class PropertyValues
             return null;
         }
 
-        if (def.Type == PropertyType.Country && text.ToLowerInvariant() is "n/a" or "n.a." or "unknown" or "not known" or "none")
+        if (def.Type == PropertyType.Country && Countries.IsPlaceholder(text))
         {
-            // "N/A" would otherwise read as Namibia's code once punctuation is dropped.
             return null;
         }
 

@@ -49,9 +49,6 @@ public static class LegalForms
         return ([.. output], [.. generics]);
     }
 
-    /// <summary>Whether a (replaced) part is a legal form.</summary>
-    public static bool IsForm(string part) => Phrases.Value.TryGetValue(part, out var form) && string.Equals(form.Form, part, StringComparison.Ordinal);
-
     private static FrozenDictionary<string, (string, string)> Load()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Cordon.Names.Data.org-types.txt")

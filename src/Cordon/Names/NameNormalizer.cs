@@ -25,7 +25,7 @@ public static partial class NameNormalizer
         }
 
         // Dotted initialisms are one word: L.L.C. → LLC, U.S.A. → USA (single initials such as "J. Smith" stay apart).
-        var text = Initialisms().Replace(RemoveInvalid(name), m => m.Value.Replace(".", "", StringComparison.Ordinal));
+        var text = Initialisms().Replace(UnicodeText.RemoveInvalid(name), m => m.Value.Replace(".", "", StringComparison.Ordinal));
         text = Transliteration.ToLatin(SplitCamelCase(text));
         var decomposed = Decompose(text);
         var sb = new StringBuilder(decomposed.Length);
@@ -58,49 +58,6 @@ public static partial class NameNormalizer
         return NameNumbers.Rewrite(sb.ToString());
     }
 
-    /// <summary>
-    /// Drops what no name holds and what Unicode normalisation refuses: unpaired surrogates and noncharacters
-    /// (U+FFFE, U+FFFF, U+FDD0–U+FDEF).
-    /// </summary>
-    private static string RemoveInvalid(string text)
-    {
-        var clean = true;
-        for (var i = 0; i < text.Length && clean; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' || (c >= '\uFDD0' && c <= '\uFDEF'))
-            {
-                clean = false;
-            }
-        }
-
-        if (clean)
-        {
-            return text;
-        }
-
-        var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                sb.Append(c).Append(text[i + 1]);
-                i++;
-            }
-            else if (!(char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' || (c >= '\uFDD0' && c <= '\uFDEF')))
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
-    }
-
     /// <summary>Compatibility decomposition; text the platform refuses to normalise is kept as it is.</summary>
     private static string Decompose(string text)
     {
@@ -111,7 +68,7 @@ public static partial class NameNormalizer
         catch (ArgumentException)
         {
             // Transliteration can leave sequences (e.g. an iteration mark after an emoji) that normalisation rejects.
-            return RemoveInvalid(text);
+            return UnicodeText.RemoveInvalid(text);
         }
     }
 

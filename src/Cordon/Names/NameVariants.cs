@@ -15,9 +15,6 @@ public static class NameVariants
     public static bool AreVariants(string a, string b) =>
         Groups.TryGetValue(a, out var ga) && Groups.TryGetValue(b, out var gb) && ga == gb;
 
-    /// <summary>The group of a part (a stable key shared by its variants), or null.</summary>
-    public static int? GroupOf(string part) => Groups.TryGetValue(part, out var group) ? group : null;
-
     private static FrozenDictionary<string, int> Load()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Cordon.Names.Data.name-variants.txt")

@@ -74,16 +74,7 @@ public static class PartSimilarity
         var length = 0;
         for (var i = 0; i < buffer.Length; i++)
         {
-            var c = part[i] switch
-            {
-                'q' or 'c' => 'k',
-                'z' => 's',
-                'v' => 'f',
-                'p' => 'b',
-                'j' => 'g',
-                'e' or 'i' or 'o' or 'u' or 'a' or 'y' or 'w' => '\0',
-                _ => part[i],
-            };
+            var c = part[i] is 'e' or 'i' or 'o' or 'u' or 'a' or 'y' or 'w' ? '\0' : PhoneticKey.Fold(part[i]);
             if (c == 'h' && i > 0 && part[i - 1] is 'k' or 's' or 't' or 'g' or 'd' or 'z' or 'c' or 'p')
             {
                 continue;

@@ -43,7 +43,8 @@ public static class PhoneticKey
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w';
 
-    private static char Fold(char c) => c switch
+    /// <summary>Folds letters that transliterations use for the same sound (q/c → k, z → s, v → f, p → b, j → g).</summary>
+    internal static char Fold(char c) => c switch
     {
         'q' or 'c' => 'k',
         'z' => 's',

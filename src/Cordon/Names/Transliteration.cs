@@ -1,4 +1,3 @@
-using System.Text;
 using Icu;
 
 namespace Cordon.Names;
@@ -41,52 +40,13 @@ public static class Transliteration
         _transliterator ??= Transliterator.CreateInstance("Any-Latin; Latin-ASCII", Transliterator.UTransDirection.Forward);
         try
         {
-            return _transliterator.Transliterate(Clean(ArabicScript.Prepare(text)));
+            return _transliterator.Transliterate(UnicodeText.RemoveInvalid(ArabicScript.Prepare(text)));
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
             // A sequence ICU refuses is compared as written rather than failing the screening.
             return text;
         }
-    }
-
-    /// <summary>ICU refuses unpaired surrogates; they carry no name, so they are dropped first.</summary>
-    private static string Clean(string text)
-    {
-        var clean = true;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                clean = false;
-                break;
-            }
-        }
-
-        if (clean)
-        {
-            return text;
-        }
-
-        var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                sb.Append(text[i]).Append(text[i + 1]);
-                i++;
-            }
-            else if (!char.IsSurrogate(text[i]))
-            {
-                sb.Append(text[i]);
-            }
-        }
-
-        return sb.ToString();
     }
 
     private static bool Initialize()

@@ -80,9 +80,16 @@ public static class NameScorer
             return 1.0;
         }
 
-        var q = query.Generics.Where(g => g is not null).ToHashSet(StringComparer.Ordinal);
-        var c = candidate.Generics.Where(g => g is not null).ToHashSet(StringComparer.Ordinal);
-        return q.Count > 0 && c.Count > 0 && !q.Overlaps(c) ? 0.85 : 1.0;
+        // Both have at least one legal form (Generics is null otherwise); any shared type means no conflict.
+        foreach (var q in query.Generics)
+        {
+            if (q is not null && Array.IndexOf(candidate.Generics, q) >= 0)
+            {
+                return 1.0;
+            }
+        }
+
+        return 0.85;
     }
 
     private static bool HasJoinable(NamePartKind[] kinds)

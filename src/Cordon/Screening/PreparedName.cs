@@ -50,7 +50,7 @@ public sealed class PreparedName
             Weights[i] = NameParts.Weight(Kinds[i]);
         }
 
-        Abjad = original.Any(ch => ch is >= '\u0590' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFC');
+        Abjad = ArabicScript.Contains(original) || original.Any(ch => ch is >= '\u0590' and <= '\u05FF' or >= '\uFB1D' and <= '\uFB4F');
         if (Transliteration.NeedsTransliteration(original))
         {
             Native = string.Concat(original.Where(char.IsLetterOrDigit)).ToLowerInvariant();

@@ -243,9 +243,9 @@ internal static class UnRecordMapper
     /// <summary>Adds a country code; a name the table does not know is kept as text in the notes, with a warning.</summary>
     private static bool AddCountry(EntityBuilder builder, string property, string text, ImportContext context, string id)
     {
-        if (text.ToLowerInvariant() is "na" or "n/a" or "unknown")
+        if (Countries.IsPlaceholder(text) || text.Trim().Equals("na", StringComparison.OrdinalIgnoreCase))
         {
-            // "na" would otherwise read as Namibia's code.
+            // The UN list also writes a bare "na" for "not available" in nationality fields; elsewhere NA is Namibia.
             return false;
         }
 
