@@ -12,6 +12,9 @@ public static class NameVariants
     private static readonly FrozenDictionary<string, int> Groups = Load();
 
     /// <summary>Whether two normalised parts are listed as variants of one name.</summary>
+    /// <summary>The variant group of a part, or null when it is in none.</summary>
+    public static int? GroupOf(string part) => Groups.TryGetValue(part, out var group) ? group : null;
+
     public static bool AreVariants(string a, string b) =>
         Groups.TryGetValue(a, out var ga) && Groups.TryGetValue(b, out var gb) && ga == gb;
 

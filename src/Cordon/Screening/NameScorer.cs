@@ -14,7 +14,18 @@ public static class NameScorer
     /// <summary>Below this, two parts are not considered the same part.</summary>
     public const double PartFloor = 0.75;
 
-    public static (double Score, List<PartMatch> Pairs) Score(PreparedName query, PreparedName candidate)
+    /// <summary>How far a score leans on the better-covered name: more for people, less when an organisation is involved.</summary>
+    public static double Lean(bool organisation) => organisation ? 0.35 : 0.65;
+
+    public static (double Score, List<PartMatch> Pairs) Score(PreparedName query, PreparedName candidate) => Score(query, candidate, null);
+
+    /// <param name="query">The query name.</param>
+    /// <param name="candidate">The listed name.</param>
+    /// <param name="similarity">
+    /// The similarity of query <see cref="PreparedName.Table"/> entry i and candidate entry j when the caller already
+    /// knows it (the index does, from its part search); computed with <see cref="PartSimilarity"/> when null.
+    /// </param>
+    internal static (double Score, List<PartMatch> Pairs) Score(PreparedName query, PreparedName candidate, Func<int, int, double>? similarity)
     {
         var q = query.Parts;
         var c = candidate.Parts;
@@ -25,36 +36,69 @@ public static class NameScorer
 
         // People often carry extra given names or a patronymic on one side, so the score leans on the better-covered
         // name; an organisation with an extra word is more often another organisation, so it leans the other way.
-        var lean = query.Organisation || candidate.Organisation ? 0.35 : 0.65;
+        var lean = Lean(query.Organisation || candidate.Organisation);
         var vowelBlind = query.Abjad != candidate.Abjad;
-        var best = Align(q, query.Weights, c, candidate.Weights, lean, vowelBlind);
-        // Readings with particles joined exist only when a particle precedes a word; most names have none.
-        if (HasJoinable(query.Kinds) || HasJoinable(candidate.Kinds))
+        var qt = query.Table;
+        var ct = candidate.Table;
+        var cells = qt.Length * ct.Length;
+        Span<double> sims = cells <= 1024 ? stackalloc double[cells] : new double[cells];
+        for (var i = 0; i < qt.Length; i++)
         {
-            foreach (var (qp, qw) in Readings(q, query.Weights, query.Kinds))
+            for (var j = 0; j < ct.Length; j++)
             {
-                foreach (var (cp, cw) in Readings(c, candidate.Weights, candidate.Kinds))
+                var s = similarity?.Invoke(i, j) ?? PartSimilarity.Of(qt[i], ct[j], vowelBlind);
+                sims[(i * ct.Length) + j] = s >= PartFloor ? s : 0;
+            }
+        }
+
+        // Readings with particles joined (Alrawi / al Rawi) exist only when a particle precedes a word; most names have none.
+        var (bestScore, bestQuery, bestCandidate) = (-1.0, 0, 0);
+        var queryReadings = query.Joins.Length == 0 ? 1 : query.Readings.Count;
+        var candidateReadings = candidate.Joins.Length == 0 ? 1 : candidate.Readings.Count;
+        for (var a = 0; a < queryReadings; a++)
+        {
+            for (var b = 0; b < candidateReadings; b++)
+            {
+                var score = Align(Reading(query, a), Reading(candidate, b), query, candidate, sims, lean, null);
+                if (score > bestScore)
                 {
-                    if (!ReferenceEquals(qp, q) || !ReferenceEquals(cp, c))
-                    {
-                        best = Better(best, Align(qp, qw, cp, cw, lean, vowelBlind));
-                    }
+                    (bestScore, bestQuery, bestCandidate) = (score, a, b);
                 }
             }
         }
 
+        var pairs = new List<PartMatch>();
+        Align(Reading(query, bestQuery), Reading(candidate, bestCandidate), query, candidate, sims, lean, pairs);
+        var best = (Score: bestScore, Pairs: pairs);
+
         // Words run together on one side (Goodwill / Good Will, PricewaterhouseCoopers / Pricewaterhouse Coopers).
-        if (q.Length != c.Length && best.Score < 0.95 && !query.Joined.Any(char.IsAsciiDigit) && !candidate.Joined.Any(char.IsAsciiDigit))
+        if (q.Length != c.Length && best.Score < 0.95 && CanBeJoined(query, candidate))
         {
             var joined = PartSimilarity.Of(query.Joined, candidate.Joined);
-            if (joined >= 0.93)
+            if (joined >= 0.93 && joined * joined > best.Score)
             {
-                best = Better(best, (joined * joined, [new PartMatch(query.Joined, candidate.Joined, Math.Round(joined, 3))]));
+                best = (joined * joined, [new PartMatch(query.Joined, candidate.Joined, Math.Round(joined, 3))]);
             }
         }
 
         return (Math.Min(best.Score * LegalFormFactor(query, candidate), NativeCap(query, candidate)), best.Pairs);
     }
+
+    /// <summary>Whether two run-together names are close enough in length to reach 0.93, and free of numbers.</summary>
+    private static bool CanBeJoined(PreparedName query, PreparedName candidate)
+    {
+        var (a, b) = (query.Joined, candidate.Joined);
+        return Math.Abs(a.Length - b.Length) <= 0.07 * Math.Max(a.Length, b.Length)
+            && !a.Any(char.IsAsciiDigit) && !b.Any(char.IsAsciiDigit)
+            && query.HasWord == candidate.HasWord;
+    }
+
+    private static (int[] Parts, double[] Weights) Reading(PreparedName name, int reading) =>
+        reading == 0 && name.Joins.Length == 0 ? (Identity(name.Parts.Length), name.Weights) : name.Readings[reading];
+
+    private static int[] Identity(int length) => length < Identities.Length ? Identities[length] : Enumerable.Range(0, length).ToArray();
+
+    private static readonly int[][] Identities = [.. Enumerable.Range(0, PreparedName.MaxParts + 1).Select(n => Enumerable.Range(0, n).ToArray())];
 
     /// <summary>
     /// Two names in the same non-Latin script are also compared as written: transliteration can merge different
@@ -92,80 +136,27 @@ public static class NameScorer
         return 0.85;
     }
 
-    private static bool HasJoinable(NamePartKind[] kinds)
-    {
-        for (var i = 0; i + 1 < kinds.Length; i++)
-        {
-            if (kinds[i] == NamePartKind.Particle && kinds[i + 1] == NamePartKind.Word)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static (double Score, List<PartMatch> Pairs) Better((double Score, List<PartMatch> Pairs) a, (double Score, List<PartMatch> Pairs) b) =>
-        b.Score > a.Score ? b : a;
-
     /// <summary>
-    /// Readings with some particles joined to the part after them (Alrawi / al Rawi); at most three particles are
-    /// considered, so at most eight readings. The joined part carries both weights.
+    /// Pairs each part of one reading with its most similar free counterpart in the other, best pairs first, and turns
+    /// the pairs into a score. <paramref name="pairs"/>, when given, receives the pairs.
     /// </summary>
-    private static List<(string[] Parts, double[] Weights)> Readings(string[] parts, double[] weights, NamePartKind[] kinds)
+    private static double Align(
+        (int[] Parts, double[] Weights) query,
+        (int[] Parts, double[] Weights) candidate,
+        PreparedName queryName,
+        PreparedName candidateName,
+        ReadOnlySpan<double> sims,
+        double lean,
+        List<PartMatch>? pairs)
     {
-        var joinable = new List<int>(3);
-        for (var i = 0; i + 1 < parts.Length && joinable.Count < 3; i++)
-        {
-            if (kinds[i] == NamePartKind.Particle && kinds[i + 1] == NamePartKind.Word && !char.IsAsciiDigit(parts[i + 1][0]))
-            {
-                joinable.Add(i);
-            }
-        }
-
-        var readings = new List<(string[], double[])>(1 << joinable.Count) { (parts, weights) };
-        for (var mask = 1; mask < 1 << joinable.Count; mask++)
-        {
-            var merged = new List<string>(parts.Length);
-            var mergedWeights = new List<double>(parts.Length);
-            for (var i = 0; i < parts.Length; i++)
-            {
-                var at = joinable.IndexOf(i);
-                if (at >= 0 && (mask & (1 << at)) != 0)
-                {
-                    merged.Add(parts[i] + parts[i + 1]);
-                    mergedWeights.Add(weights[i] + weights[i + 1]);
-                    i++;
-                    continue;
-                }
-
-                merged.Add(parts[i]);
-                mergedWeights.Add(weights[i]);
-            }
-
-            readings.Add(([.. merged], [.. mergedWeights]));
-        }
-
-        return readings;
-    }
-
-    private static (double Score, List<PartMatch> Pairs) Align(string[] q, double[] qw, string[] c, double[] cw, double lean, bool vowelBlind)
-    {
-        var cells = q.Length * c.Length;
-        Span<double> sims = cells <= 256 ? stackalloc double[cells] : new double[cells];
-        for (var i = 0; i < q.Length; i++)
-        {
-            for (var j = 0; j < c.Length; j++)
-            {
-                var s = PartSimilarity.Of(q[i], c[j], vowelBlind);
-                sims[(i * c.Length) + j] = s >= PartFloor ? s : 0;
-            }
-        }
-
+        var (q, qw) = query;
+        var (c, cw) = candidate;
+        var (qt, ct) = (queryName.Table, candidateName.Table);
+        // A name with a word must be matched on a word; names of generic parts only are compared as they are.
+        var substantive = !queryName.HasWord && !candidateName.HasWord;
         Span<int> pairedWith = q.Length <= 64 ? stackalloc int[q.Length] : new int[q.Length];
         pairedWith.Fill(-1);
         var usedC = c.Length <= 256 ? stackalloc bool[c.Length] : new bool[c.Length];
-        var pairs = new List<PartMatch>();
         double matchedQ = 0, matchedC = 0;
         while (true)
         {
@@ -178,9 +169,10 @@ public static class NameScorer
                     continue;
                 }
 
+                var row = q[i] * ct.Length;
                 for (var j = 0; j < c.Length; j++)
                 {
-                    var s = sims[(i * c.Length) + j];
+                    var s = sims[row + c[j]];
                     // Ties go to the pair closest in position, so repeated parts align in order.
                     if (!usedC[j] && (s > bs || (s == bs && s > 0 && bj >= 0 && Math.Abs(i - j) < Math.Abs(bi - bj))))
                     {
@@ -196,22 +188,29 @@ public static class NameScorer
 
             pairedWith[bi] = bj;
             usedC[bj] = true;
-            pairs.Add(new PartMatch(q[bi], c[bj], Math.Round(bs, 3)));
+            pairs?.Add(new PartMatch(qt[q[bi]], ct[c[bj]], Math.Round(bs, 3)));
+            substantive |= queryName.TableWords[q[bi]] && candidateName.TableWords[c[bj]];
             matchedQ += bs * bs * qw[bi];
             matchedC += bs * bs * cw[bj];
+        }
+
+        if (!substantive)
+        {
+            // Particles, honorifics and legal forms alone ("al", "LLC", "Trading") never match a name that has words.
+            return 0;
         }
 
         var coverQ = matchedQ / Sum(qw);
         var coverC = matchedC / Sum(cw);
         var score = (lean * Math.Max(coverQ, coverC)) + ((1 - lean) * Math.Min(coverQ, coverC));
-        score *= ConflictFactor(q, qw, c, cw, pairedWith, usedC);
-        score *= OrderFactor(q, qw, c, cw, pairedWith);
-        score *= NumberFactor(q, c, pairedWith, usedC);
-        return (Math.Clamp(score, 0, 1), pairs);
+        score *= ConflictFactor(qw, cw, pairedWith, usedC);
+        score *= OrderFactor(q, qw, c, cw, qt, ct, pairedWith);
+        score *= NumberFactor(q, c, qt, ct, pairedWith, usedC);
+        return Math.Clamp(score, 0, 1);
     }
 
     /// <summary>Full parts aligned out of order cost a little; around "bin"/"ben" (a father's name) they cost a lot.</summary>
-    private static double OrderFactor(string[] q, double[] qw, string[] c, double[] cw, ReadOnlySpan<int> pairedWith)
+    private static double OrderFactor(int[] q, double[] qw, int[] c, double[] cw, string[] qt, string[] ct, ReadOnlySpan<int> pairedWith)
     {
         var last = -1;
         var inverted = false;
@@ -237,14 +236,14 @@ public static class NameScorer
             return 1.0;
         }
 
-        return HasPatronymicParticle(q) || HasPatronymicParticle(c) ? 0.75 : 0.92;
+        return HasPatronymicParticle(q, qt) || HasPatronymicParticle(c, ct) ? 0.75 : 0.92;
     }
 
-    private static bool HasPatronymicParticle(string[] parts)
+    private static bool HasPatronymicParticle(int[] parts, string[] table)
     {
-        foreach (var part in parts)
+        foreach (var at in parts)
         {
-            if (part is "bin" or "ben" or "ibn" or "bint" or "ould" or "binti")
+            if (table[at] is "bin" or "ben" or "ibn" or "bint" or "ould" or "binti")
             {
                 return true;
             }
@@ -257,10 +256,10 @@ public static class NameScorer
     /// Full parts left unpaired on both sides are conflicting names (AL-TIKRITI / AL-DULAIMI), not an extra name on one
     /// side: each such conflict costs a fifth of the score.
     /// </summary>
-    private static double ConflictFactor(string[] q, double[] qw, string[] c, double[] cw, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
+    private static double ConflictFactor(double[] qw, double[] cw, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
     {
         int unpairedQ = 0, unpairedC = 0;
-        for (var i = 0; i < q.Length; i++)
+        for (var i = 0; i < qw.Length; i++)
         {
             if (pairedWith[i] < 0 && qw[i] >= 1.0)
             {
@@ -268,7 +267,7 @@ public static class NameScorer
             }
         }
 
-        for (var j = 0; j < c.Length; j++)
+        for (var j = 0; j < cw.Length; j++)
         {
             if (!usedC[j] && cw[j] >= 1.0)
             {
@@ -280,11 +279,11 @@ public static class NameScorer
     }
 
     /// <summary>A number on one side that the other does not have (Company 23 / Company) is a different name.</summary>
-    private static double NumberFactor(string[] q, string[] c, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
+    private static double NumberFactor(int[] q, int[] c, string[] qt, string[] ct, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
     {
         for (var i = 0; i < q.Length; i++)
         {
-            if (pairedWith[i] < 0 && char.IsAsciiDigit(q[i][0]))
+            if (pairedWith[i] < 0 && char.IsAsciiDigit(qt[q[i]][0]))
             {
                 return 0.7;
             }
@@ -292,7 +291,7 @@ public static class NameScorer
 
         for (var j = 0; j < c.Length; j++)
         {
-            if (!usedC[j] && char.IsAsciiDigit(c[j][0]))
+            if (!usedC[j] && char.IsAsciiDigit(ct[c[j]][0]))
             {
                 return 0.7;
             }

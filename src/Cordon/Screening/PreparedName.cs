@@ -50,11 +50,94 @@ public sealed class PreparedName
             Weights[i] = NameParts.Weight(Kinds[i]);
         }
 
+        var joins = new List<int>(3);
+        for (var i = 0; i + 1 < Parts.Length && joins.Count < MaxJoins; i++)
+        {
+            if (Kinds[i] == NamePartKind.Particle && Kinds[i + 1] == NamePartKind.Word && !char.IsAsciiDigit(Parts[i + 1][0]))
+            {
+                joins.Add(i);
+            }
+        }
+
+        Joins = [.. joins];
+        TableWords = new bool[Parts.Length + Joins.Length];
+        for (var i = 0; i < TableWords.Length; i++)
+        {
+            TableWords[i] = i >= Parts.Length || Kinds[i] == NamePartKind.Word;
+            HasWord |= TableWords[i];
+        }
+
+        if (Joins.Length == 0)
+        {
+            Table = Parts;
+        }
+        else
+        {
+            Table = new string[Parts.Length + Joins.Length];
+            Parts.CopyTo(Table, 0);
+            for (var k = 0; k < Joins.Length; k++)
+            {
+                var joined = Parts[Joins[k]] + Parts[Joins[k] + 1];
+                Table[Parts.Length + k] = intern is null ? joined : intern(joined);
+            }
+        }
+
         Abjad = ArabicScript.Contains(original) || original.Any(ch => ch is >= '\u0590' and <= '\u05FF' or >= '\uFB1D' and <= '\uFB4F');
         if (Transliteration.NeedsTransliteration(original))
         {
             Native = string.Concat(original.Where(char.IsLetterOrDigit)).ToLowerInvariant();
         }
+    }
+
+    /// <summary>At most this many particles are read joined to the word after them.</summary>
+    public const int MaxJoins = 3;
+
+    /// <summary>Where a particle joins the word after it (al Rawi → alrawi): the particle's position, first three.</summary>
+    public int[] Joins { get; }
+
+    /// <summary>The parts, then each particle-joined pair in the order of <see cref="Joins"/>.</summary>
+    public string[] Table { get; }
+
+    /// <summary>Whether each <see cref="Table"/> entry is a word (not a particle, honorific or legal form); joined pairs are.</summary>
+    public bool[] TableWords { get; }
+
+    /// <summary>Whether any part is a word.</summary>
+    public bool HasWord { get; }
+
+    /// <summary>
+    /// The readings the scorer compares: the parts as written, then each choice of particles joined, as positions in
+    /// <see cref="Table"/> with their weights (a joined pair carries both weights).
+    /// </summary>
+    internal IReadOnlyList<(int[] Parts, double[] Weights)> Readings => _readings ??= MakeReadings();
+
+    private IReadOnlyList<(int[] Parts, double[] Weights)>? _readings;
+
+    private List<(int[] Parts, double[] Weights)> MakeReadings()
+    {
+        var readings = new List<(int[], double[])>(1 << Joins.Length) { (Enumerable.Range(0, Parts.Length).ToArray(), Weights) };
+        for (var mask = 1; mask < 1 << Joins.Length; mask++)
+        {
+            var parts = new List<int>(Parts.Length);
+            var weights = new List<double>(Parts.Length);
+            for (var i = 0; i < Parts.Length; i++)
+            {
+                var at = Array.IndexOf(Joins, i);
+                if (at >= 0 && (mask & (1 << at)) != 0)
+                {
+                    parts.Add(Parts.Length + at);
+                    weights.Add(Weights[i] + Weights[i + 1]);
+                    i++;
+                    continue;
+                }
+
+                parts.Add(i);
+                weights.Add(Weights[i]);
+            }
+
+            readings.Add(([.. parts], [.. weights]));
+        }
+
+        return readings;
     }
 
     /// <summary>Written in Arabic or Hebrew script, which leave short vowels out: compared by consonants as well.</summary>

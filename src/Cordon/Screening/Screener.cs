@@ -55,18 +55,10 @@ public sealed class Screener(ScreeningIndex index)
         }
 
         var best = new Dictionary<int, (double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs)>();
-        IReadOnlyList<int> candidates = exhaustive ? Enumerable.Range(0, index.Names.Count).ToArray() : index.Candidates(prepared, ScreeningIndex.MaxCandidates);
-        var sinceLastHit = 0;
+        // The index returns every name that could reach the threshold; the brute-force path scores them all.
+        IReadOnlyList<int> candidates = exhaustive ? Enumerable.Range(0, index.Names.Count).ToArray() : index.Candidates(prepared, threshold);
         for (var rank = 0; rank < candidates.Count; rank++)
         {
-            // Candidates come best-keyed first: once enough have been scored and a long run of them brought nothing
-            // over the threshold, the rest (fewer and weaker keys) will not either.
-            if (!exhaustive && rank >= ScreeningIndex.MinCandidates && sinceLastHit >= ScreeningIndex.BarrenRun)
-            {
-                break;
-            }
-
-            sinceLastHit++;
             var name = index.Names[candidates[rank]];
             var entity = index.Entities[name.EntityIndex].Entity;
             if (schema is not null && !Compatible(schema, entity.Schema))
@@ -74,7 +66,7 @@ public sealed class Screener(ScreeningIndex index)
                 continue;
             }
 
-            var (score, pairs) = NameScorer.Score(prepared, name.Name);
+            var (score, pairs) = exhaustive ? NameScorer.Score(prepared, name.Name) : index.Score(prepared, candidates[rank]);
             if (name.Property == "weakAlias")
             {
                 score *= WeakAliasFactor;
@@ -85,8 +77,6 @@ public sealed class Screener(ScreeningIndex index)
                 // Facts never lift a name below the threshold, so it cannot become a hit.
                 continue;
             }
-
-            sinceLastHit = 0;
 
             if (!best.TryGetValue(name.EntityIndex, out var current) || score > current.Score)
             {

@@ -1,44 +1,55 @@
+using System.Runtime.InteropServices;
 using Cordon.Model;
-using Cordon.Names;
 
 namespace Cordon.Screening;
 
 /// <summary>
-/// The in-memory candidate index: every name of every matchable entity, keyed by keys that survive typos,
-/// transliteration and reordering — each part as written, its consonant skeleton (Mohammed / Muhammad → mhmd), its
-/// vowel-blind consonants (Arabic-script "mhmd ly" meets "Mohammed Ali") and particle-joined forms (al Rawi → alrawi).
-/// A query adds each key's rarity (inverse document frequency) to the names it lists, rarest keys first; a key listed by
-/// very many names only adds weight to names already found, so "AL" or "MOHAMMED" never floods the candidates. The
-/// best-keyed names go on to full scoring.
+/// The in-memory candidate index. Every name of every matchable entity is stored as the ids of its parts in a
+/// vocabulary of distinct parts (<see cref="TokenSpace"/>), which finds every listed part similar to a query part.
+/// Each part lists the names that carry it (its postings), largest share of the name's weight first.
+/// <para>
+/// A query never ranks or cuts candidates by a guess. It finds the names that could reach the threshold and no more:
+/// the score of a name can be bounded from above by the similarities of its parts alone, so the rarest query parts
+/// are followed to every name that carries a similar part, while the common ones ("Mohammed", "al", "LLC") are
+/// followed only to the names they make up enough of to reach the threshold with the other query parts absent; the
+/// plan that reads the fewest postings wins. Each name found is bounded again from its own parts, and only names whose
+/// bound reaches the threshold are scored in full. Recall against scoring every name is therefore complete up to the
+/// keys of the part search.
+/// </para>
 /// </summary>
 public sealed class ScreeningIndex
 {
-    /// <summary>At least this many names, best-keyed first, are scored in full per query (when there are so many).</summary>
-    public const int MinCandidates = 128;
-
-    /// <summary>Scoring stops after this many candidates in a row brought no hit, once <see cref="MinCandidates"/> are done.</summary>
-    public const int BarrenRun = 96;
-
-    /// <summary>At most this many names are scored per query: a name shared by thousands of listed people is a search, not a screening.</summary>
-    public const int MaxCandidates = 4096;
-
-    /// <summary>A key listed by more names than this adds no new candidates once some have been found.</summary>
-    public const int CommonKeyPostings = 50_000;
-
     private static readonly string[] NameProperties = ["name", "alias", "previousName", "weakAlias"];
+
+    /// <summary>The largest squared similarity a single letter earns (an initial: 0.75²).</summary>
+    private const float InitialSquared = 0.75f * 0.75f;
+
     private readonly List<IndexedEntity> _entities = [];
     private readonly List<IndexedName> _names = [];
-    private readonly Dictionary<string, int> _keyIds = new(StringComparer.Ordinal);
-    private readonly List<List<int>> _postings = [];
+    private readonly TokenSpace _tokens = new();
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
 
-    /// <summary>Per-thread score accumulator, all zeros between queries (each query clears what it touched).</summary>
-    [ThreadStatic]
-    private static float[]? _scores;
+    // Per name, its parts' ids in written order, then its particle-joined parts (al Rawi → alrawi), each with its
+    // share of the name's weight.
+    private readonly List<int> _forwardStartList = [0];
+    private readonly List<int> _forwardTokenList = [];
+    private readonly List<float> _forwardShareList = [];
+    private readonly List<(ulong Key, int Name)> _joinedList = [];
+    private int[] _forwardStart = [];
+    private int[] _forwardToken = [];
+    private float[] _forwardShare = [];
 
-    /// <summary>Per-thread best key weight within one key group, all zeros between groups.</summary>
+    // Per part, the names that carry it, largest share first.
+    private int[] _postingStart = [];
+    private int[] _postingName = [];
+    private float[] _postingShare = [];
+
+    // Every name run together, folded (SiemensAG / Siemens AG).
+    private ulong[] _joinedKeys = [];
+    private int[] _joinedNames = [];
+
     [ThreadStatic]
-    private static float[]? _groupBest;
+    private static Scratch? _scratch;
 
     private ScreeningIndex()
     {
@@ -53,8 +64,7 @@ public sealed class ScreeningIndex
             index.Add(entity);
         }
 
-        index._pool.Clear();
-        index._pool.TrimExcess();
+        index.Freeze();
         return index;
     }
 
@@ -64,12 +74,17 @@ public sealed class ScreeningIndex
     /// <summary>How many names the index holds.</summary>
     public int NameCount => _names.Count;
 
-    /// <summary>How many distinct keys the index holds.</summary>
-    public int KeyCount => _keyIds.Count;
+    /// <summary>How many distinct name parts the index holds.</summary>
+    public int PartCount => _tokens.Count;
+
+    /// <summary>How many search keys the part vocabulary holds.</summary>
+    public int KeyCount => _tokens.KeyCount;
 
     internal IReadOnlyList<IndexedEntity> Entities => _entities;
 
     internal IReadOnlyList<IndexedName> Names => _names;
+
+    internal TokenSpace Tokens => _tokens;
 
     private string Intern(string value)
     {
@@ -93,7 +108,7 @@ public sealed class ScreeningIndex
         var entityIndex = _entities.Count;
         _entities.Add(new IndexedEntity(entity, organisation));
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new List<ulong>();
         foreach (var property in NameProperties)
         {
             foreach (var value in entity.Get(property))
@@ -106,232 +121,572 @@ public sealed class ScreeningIndex
 
                 var nameIndex = _names.Count;
                 _names.Add(new IndexedName(entityIndex, property, prepared));
+                AddForward(prepared);
                 keys.Clear();
-                KeysOf(prepared, keys);
-                foreach (var key in keys)
-                {
-                    Post(key, nameIndex);
-                }
+                TokenSpace.JoinedKeys(prepared.Joined, deletions: false, keys);
+                _joinedList.Add((keys[0], nameIndex));
             }
         }
     }
 
-    /// <summary>The keys of a name, flat, for indexing.</summary>
-    internal static void KeysOf(PreparedName name, HashSet<string> keys)
+    private void AddForward(PreparedName name)
     {
-        foreach (var group in KeyGroups(name))
+        var parts = name.Parts;
+        var total = 0.0;
+        foreach (var weight in name.Weights)
         {
-            keys.UnionWith(group);
+            total += weight;
         }
+
+        for (var i = 0; i < parts.Length; i++)
+        {
+            _forwardTokenList.Add(_tokens.Add(parts[i], name.Abjad));
+            _forwardShareList.Add((float)(name.Weights[i] / total));
+        }
+
+        for (var k = 0; k < name.Joins.Length; k++)
+        {
+            var at = name.Joins[k];
+            _forwardTokenList.Add(_tokens.Add(name.Table[parts.Length + k], name.Abjad));
+            _forwardShareList.Add((float)((name.Weights[at] + name.Weights[at + 1]) / total));
+        }
+
+        _forwardStartList.Add(_forwardTokenList.Count);
+    }
+
+    private void Freeze()
+    {
+        _pool.Clear();
+        _pool.TrimExcess();
+        _tokens.Freeze();
+        _forwardStart = [.. _forwardStartList];
+        _forwardToken = [.. _forwardTokenList];
+        _forwardShare = [.. _forwardShareList];
+        _forwardStartList.Clear();
+        _forwardStartList.TrimExcess();
+        _forwardTokenList.Clear();
+        _forwardTokenList.TrimExcess();
+        _forwardShareList.Clear();
+        _forwardShareList.TrimExcess();
+
+        // Postings by counting: names are added in order, so each part's postings come out in name order.
+        var counts = new int[_tokens.Count + 1];
+        foreach (var token in _forwardToken)
+        {
+            counts[token + 1]++;
+        }
+
+        for (var t = 0; t < _tokens.Count; t++)
+        {
+            counts[t + 1] += counts[t];
+        }
+
+        _postingStart = counts;
+        var fill = (int[])counts.Clone();
+        _postingName = new int[_forwardToken.Length];
+        _postingShare = new float[_forwardToken.Length];
+        for (var name = 0; name < _names.Count; name++)
+        {
+            for (var f = _forwardStart[name]; f < _forwardStart[name + 1]; f++)
+            {
+                var at = fill[_forwardToken[f]]++;
+                _postingName[at] = name;
+                _postingShare[at] = _forwardShare[f];
+            }
+        }
+
+        // Largest share first, so a common part is read only as far as its share can still make a hit.
+        var keys = new float[_postingShare.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = -_postingShare[i];
+        }
+
+        for (var t = 0; t < _tokens.Count; t++)
+        {
+            var start = _postingStart[t];
+            var length = _postingStart[t + 1] - start;
+            if (length > 1)
+            {
+                keys.AsSpan(start, length).Sort(_postingName.AsSpan(start, length));
+            }
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            _postingShare[i] = -keys[i];
+        }
+
+        var joined = CollectionsMarshal.AsSpan(_joinedList);
+        joined.Sort();
+        _joinedKeys = new ulong[joined.Length];
+        _joinedNames = new int[joined.Length];
+        for (var i = 0; i < joined.Length; i++)
+        {
+            (_joinedKeys[i], _joinedNames[i]) = joined[i];
+        }
+
+        _joinedList.Clear();
+        _joinedList.TrimExcess();
     }
 
     /// <summary>
-    /// The keys of a name in groups, one group per part plus one per joined form: a name earns from each group only its
-    /// best key, so one part matched exactly four ways does not outweigh two parts matched once each. The same
-    /// function serves indexing and querying.
+    /// The names that could score at least <paramref name="threshold"/> against <paramref name="query"/>, in name
+    /// order; every other name is certain to score below it.
     /// </summary>
-    internal static List<HashSet<string>> KeyGroups(PreparedName name)
+    internal List<int> Candidates(PreparedName query, double threshold)
     {
-        var groups = new List<HashSet<string>>(name.Parts.Length + 2);
-        var parts = name.Parts;
-        var anyWord = false;
-        for (var i = 0; i < parts.Length; i++)
+        var scratch = _scratch ??= new Scratch();
+        scratch.Begin(_names.Count, _tokens.Count);
+        var plan = QueryPlan.Of(query, this, scratch);
+        scratch.Plan = plan;
+        var result = new List<int>();
+        if (plan.BruteForce(threshold))
         {
-            if (name.Kinds[i] == NamePartKind.Word)
+            for (var name = 0; name < _names.Count; name++)
             {
-                anyWord = true;
-                var group = new HashSet<string>(StringComparer.Ordinal);
-                PartKeys(parts[i], group);
+                result.Add(name);
+            }
 
-                // "al Rawi" is also keyed as "alrawi", the way many lists write it.
-                if (i > 0 && name.Kinds[i - 1] == NamePartKind.Particle)
+            return result;
+        }
+
+        var touched = scratch.Touched;
+        var (enumerated, cutoffs) = plan.Choose(threshold, this);
+        for (var p = 0; p < plan.Parts.Count; p++)
+        {
+            foreach (var similar in plan.Parts[p].Similar)
+            {
+                var start = _postingStart[similar.Token];
+                var end = p < enumerated.Length && enumerated[p]
+                    ? _postingStart[similar.Token + 1]
+                    : PrefixEnd(similar.Token, cutoffs[p] / Squared(similar));
+                for (var i = start; i < end; i++)
                 {
-                    group.Add("t:" + parts[i - 1] + parts[i]);
-                }
-
-                groups.Add(group);
-            }
-        }
-
-        if (!anyWord)
-        {
-            // A name of particles or legal forms only is keyed by what it has.
-            foreach (var part in parts)
-            {
-                var group = new HashSet<string>(StringComparer.Ordinal);
-                PartKeys(part, group);
-                groups.Add(group);
-            }
-        }
-
-        if (parts.Length > 1 && parts.Length <= 4)
-        {
-            // Written as one word elsewhere (SiemensAG, Goodwill).
-            groups.Add(new HashSet<string>(StringComparer.Ordinal) { "t:" + name.Joined });
-        }
-
-        return groups;
-    }
-
-    private static void PartKeys(string part, HashSet<string> keys)
-    {
-        keys.Add("t:" + part);
-        if (part.Length >= 2 && !char.IsAsciiDigit(part[0]))
-        {
-            if (part.Length >= 3)
-            {
-                keys.Add("s:" + TokenKeys.Skeleton(part));
-            }
-
-            // Arabic script leaves short vowels out, so "mr" must meet "Omar" by its consonants.
-            var consonants = TokenKeys.Consonants(part);
-            if (consonants.Length >= 2)
-            {
-                keys.Add("c:" + consonants);
-            }
-        }
-
-        if (part.Length >= 6)
-        {
-            // A typo late in a long part still leaves its start intact.
-            keys.Add("p:" + part[..5]);
-        }
-
-        if (part.Length is >= 3 and <= 12 && !char.IsAsciiDigit(part[0]))
-        {
-            // One edit apart (Baba / Bala, Serkan / Erkan) always share a part with at most one letter deleted from
-            // each, so the part itself is keyed in the same space as its deletions.
-            keys.Add("d:" + part);
-            for (var i = 0; i < part.Length; i++)
-            {
-                keys.Add(string.Concat("d:", part.AsSpan(0, i), part.AsSpan(i + 1)));
-            }
-        }
-    }
-
-    private void Post(string key, int nameIndex)
-    {
-        if (!_keyIds.TryGetValue(key, out var id))
-        {
-            id = _postings.Count;
-            _keyIds.Add(key, id);
-            _postings.Add([]);
-        }
-
-        var postings = _postings[id];
-        if (postings.Count == 0 || postings[^1] != nameIndex)
-        {
-            postings.Add(nameIndex);
-        }
-    }
-
-    /// <summary>The indexes of the best-keyed names for the query, at most <paramref name="limit"/> of them.</summary>
-    internal List<int> Candidates(PreparedName query, int limit)
-    {
-        var scores = _scores;
-        if (scores is null || scores.Length < _names.Count)
-        {
-            scores = new float[Math.Max(_names.Count, 1024)];
-            _scores = scores;
-        }
-
-        var best = _groupBest;
-        if (best is null || best.Length < _names.Count)
-        {
-            best = new float[Math.Max(_names.Count, 1024)];
-            _groupBest = best;
-        }
-
-        var touched = new List<int>();
-        var groupTouched = new List<int>();
-        foreach (var group in KeyGroups(query))
-        {
-            var lists = new List<(List<int> Postings, float Weight)>(group.Count);
-            foreach (var key in group)
-            {
-                if (_keyIds.TryGetValue(key, out var id))
-                {
-                    var postings = _postings[id];
-                    var kindFactor = key[0] switch { 't' => 1.0f, 's' => 0.8f, 'd' => 0.7f, 'c' => 0.6f, _ => 0.5f };
-                    var idf = (float)Math.Log(1.0 + ((double)_names.Count / postings.Count));
-                    lists.Add((postings, idf * kindFactor));
+                    scratch.Touch(_postingName[i]);
                 }
             }
-
-            foreach (var (postings, weight) in lists)
-            {
-                // A key listed by very many names only adds weight to names already found.
-                var common = postings.Count > CommonKeyPostings && touched.Count > 0;
-                foreach (var name in postings)
-                {
-                    if (common && scores[name] == 0 && best[name] == 0)
-                    {
-                        continue;
-                    }
-
-                    if (best[name] == 0)
-                    {
-                        groupTouched.Add(name);
-                    }
-
-                    if (weight > best[name])
-                    {
-                        best[name] = weight;
-                    }
-                }
-            }
-
-            foreach (var name in groupTouched)
-            {
-                if (scores[name] == 0)
-                {
-                    touched.Add(name);
-                }
-
-                scores[name] += best[name];
-                best[name] = 0;
-            }
-
-            groupTouched.Clear();
         }
 
-        // The best-keyed names, best first: a bounded min-heap keeps the top ones without sorting everything.
-        var heap = new PriorityQueue<int, (float Score, int Name)>(Math.Min(limit, touched.Count) + 1, TopComparer.Instance);
-        foreach (var name in touched)
+        // Names written as one word on one side (Goodwill / Good Will) are scored whatever their parts say.
+        var forced = scratch.Forced;
+        var keys = new List<ulong>();
+        TokenSpace.JoinedKeys(query.Joined, deletions: query.Joined.Length >= 6, keys);
+        foreach (var key in keys)
         {
-            heap.Enqueue(name, (scores[name], name));
-            if (heap.Count > limit)
+            for (var i = LowerBound(_joinedKeys, key); i < _joinedKeys.Length && _joinedKeys[i] == key; i++)
             {
-                heap.Dequeue();
+                scratch.Touch(_joinedNames[i]);
+                forced.Add(_joinedNames[i]);
             }
         }
-
-        var result = new List<int>(heap.Count);
-        while (heap.TryDequeue(out var name, out _))
-        {
-            result.Add(name);
-        }
-
-        result.Reverse();
 
         foreach (var name in touched)
         {
-            scores[name] = 0;
+            if (forced.Contains(name) || UpperBound(query, plan, scratch, name) >= threshold)
+            {
+                result.Add(name);
+            }
         }
 
+        result.Sort();
         return result;
     }
 
-    /// <summary>Orders the heap so the weakest candidate (lowest score, then highest index) leaves first.</summary>
-    private sealed class TopComparer : IComparer<(float Score, int Name)>
+    private static float Squared(SimilarToken similar)
     {
-        public static readonly TopComparer Instance = new();
+        var s = Math.Max(similar.Plain, similar.VowelBlind);
+        return s * s;
+    }
 
-        public int Compare((float Score, int Name) x, (float Score, int Name) y)
+    /// <summary>The end of the prefix of a part's postings whose share is at least <paramref name="share"/>.</summary>
+    private int PrefixEnd(int token, float share)
+    {
+        int lo = _postingStart[token], hi = _postingStart[token + 1];
+        if (share <= 0)
         {
-            var byScore = x.Score.CompareTo(y.Score);
-            return byScore != 0 ? byScore : y.Name.CompareTo(x.Name);
+            return hi;
         }
+
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_postingShare[mid] >= share)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>How many postings reading a part's similar parts down to a share would cost.</summary>
+    private long Cost(SimilarToken[] similar, float cutoff)
+    {
+        long cost = 0;
+        foreach (var s in similar)
+        {
+            cost += PrefixEnd(s.Token, cutoff / Squared(s)) - _postingStart[s.Token];
+        }
+
+        return cost;
+    }
+
+    private static int LowerBound(ulong[] keys, ulong key)
+    {
+        int lo = 0, hi = keys.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (keys[mid] < key)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
+    /// An upper bound of the name score from part similarities alone: each query part and each name part counted at
+    /// its best similarity on the other side, with no alignment and no penalty, and each particle-joined pair at the
+    /// better of its joined and separate readings. The scorer's score never exceeds it.
+    /// </summary>
+    private double UpperBound(PreparedName query, QueryPlan plan, Scratch scratch, int name)
+    {
+        var indexed = _names[name];
+        var listed = indexed.Name;
+        var blind = query.Abjad != listed.Abjad;
+        var start = _forwardStart[name];
+        var width = _forwardStart[name + 1] - start;
+        Span<float> bestQuery = stackalloc float[plan.Parts.Count];
+        Span<float> bestName = stackalloc float[width];
+        bestQuery.Clear();
+        for (var j = 0; j < width; j++)
+        {
+            var best = 0f;
+            for (var p = 0; p < plan.Parts.Count; p++)
+            {
+                var s = Similarity(plan, scratch, p, _forwardToken[start + j], blind);
+                var s2 = s * s;
+                bestQuery[p] = Math.Max(bestQuery[p], s2);
+                best = Math.Max(best, s2);
+            }
+
+            bestName[j] = best * _forwardShare[start + j];
+        }
+
+        for (var p = 0; p < plan.Parts.Count; p++)
+        {
+            bestQuery[p] *= (float)plan.Parts[p].Weight;
+        }
+
+        var coverQuery = Math.Min(1, ReadingsBound(bestQuery, query.Parts.Length, query.Joins) / plan.TotalWeight);
+        var coverName = Math.Min(1, ReadingsBound(bestName, listed.Parts.Length, listed.Joins));
+        var lean = NameScorer.Lean(query.Organisation || _entities[indexed.EntityIndex].Organisation);
+        return Blend(lean, coverQuery, coverName);
+    }
+
+    /// <summary>
+    /// The most a name's parts can contribute over all its readings: parts outside a particle join count as they are,
+    /// each join counts the better of its two parts apart or its joined form (stored after the parts).
+    /// </summary>
+    private static double ReadingsBound(ReadOnlySpan<float> contributions, int parts, int[] joins)
+    {
+        var total = 0.0;
+        for (var i = 0; i < parts; i++)
+        {
+            total += contributions[i];
+        }
+
+        for (var k = 0; k < joins.Length; k++)
+        {
+            var apart = contributions[joins[k]] + contributions[joins[k] + 1];
+            total += Math.Max(0, contributions[parts + k] - apart);
+        }
+
+        return total;
+    }
+
+    /// <summary>The similarity of query part <paramref name="part"/> and listed part <paramref name="token"/>, from the part search.</summary>
+    private float Similarity(QueryPlan plan, Scratch scratch, int part, int token, bool blind)
+    {
+        var slot = scratch.SlotOf(token);
+        var s = slot >= 0 ? scratch.Similarity(slot, part, blind) : 0f;
+        if (s < NameScorer.PartFloor)
+        {
+            s = 0;
+        }
+
+        // An initial stands for any part it begins.
+        return plan.Parts[part].Wildcard && s < 0.75f && _tokens.Text(token)[0] == plan.Parts[part].Text[0] ? 0.75f : s;
+    }
+
+    /// <summary>
+    /// Scores a candidate that <see cref="Candidates"/> returned for <paramref name="query"/> on this thread, with the
+    /// part similarities its part search found.
+    /// </summary>
+    internal (double Score, List<PartMatch> Pairs) Score(PreparedName query, int name)
+    {
+        var scratch = _scratch!;
+        var plan = scratch.Plan!;
+        var blind = query.Abjad != _names[name].Name.Abjad;
+        var start = _forwardStart[name];
+        return NameScorer.Score(query, _names[name].Name, (i, j) => Similarity(plan, scratch, i, _forwardToken[start + j], blind));
+    }
+
+    private static double Blend(double lean, double a, double b) => (lean * Math.Max(a, b)) + ((1 - lean) * Math.Min(a, b));
+
+    /// <summary>
+    /// The least name cover with which a name matched only by query parts worth at most <paramref name="queryCover"/>
+    /// can still reach the threshold, at the most forgiving lean; above 1 when it cannot.
+    /// </summary>
+    private static double NeededCover(double queryCover, double threshold, bool organisationQuery)
+    {
+        var needed = NeededCover(queryCover, threshold, NameScorer.Lean(true));
+        return organisationQuery ? needed : Math.Min(needed, NeededCover(queryCover, threshold, NameScorer.Lean(false)));
+    }
+
+    private static double NeededCover(double queryCover, double threshold, double lean)
+    {
+        if (Blend(lean, queryCover, 1) < threshold)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var below = (threshold - (lean * queryCover)) / (1 - lean);
+        return below <= queryCover ? Math.Max(0, below) : (threshold - ((1 - lean) * queryCover)) / lean;
+    }
+
+    /// <summary>
+    /// One query part: a written part, a particle-joined pair, or an initial. An initial's similar parts are only the
+    /// same letter; it also matches, at 0.75, any part it begins, which no list holds (a wildcard).
+    /// </summary>
+    private sealed record PlanPart(string Text, double Weight, bool Wildcard, SimilarToken[] Similar, float MaxSquared, long Cost);
+
+    /// <summary>The query's parts with their similar listed parts, and the choice of which to follow in full.</summary>
+    private sealed class QueryPlan
+    {
+        public required List<PlanPart> Parts { get; init; }
+
+        public required double TotalWeight { get; init; }
+
+        public required bool Organisation { get; init; }
+
+        public static QueryPlan Of(PreparedName query, ScreeningIndex index, Scratch scratch)
+        {
+            var parts = new List<PlanPart>(query.Parts.Length + 2);
+            var total = 0.0;
+            for (var i = 0; i < query.Parts.Length; i++)
+            {
+                total += query.Weights[i];
+                parts.Add(Part(query.Parts[i], query.Weights[i], query.Abjad, index));
+            }
+
+            // The scorer also reads particles joined to the word after them (al Rawi → alrawi), so these are parts too.
+            for (var k = 0; k < query.Joins.Length; k++)
+            {
+                var at = query.Joins[k];
+                parts.Add(Part(query.Table[query.Parts.Length + k], query.Weights[at] + query.Weights[at + 1], query.Abjad, index));
+            }
+
+            for (var p = 0; p < parts.Count; p++)
+            {
+                foreach (var similar in parts[p].Similar)
+                {
+                    scratch.Record(similar, p, parts.Count);
+                }
+            }
+
+            return new QueryPlan { Parts = parts, TotalWeight = total, Organisation = query.Organisation };
+        }
+
+        private static PlanPart Part(string text, double weight, bool abjad, ScreeningIndex index)
+        {
+            var wildcard = text.Length == 1 && !char.IsAsciiDigit(text[0]);
+            var similar = wildcard
+                ? index._tokens.TryGet(text, out var same) ? [new SimilarToken(same, 1, 1)] : []
+                : index._tokens.Similar(text, abjad);
+            var max = wildcard ? InitialSquared : 0f;
+            long cost = 0;
+            foreach (var s in similar)
+            {
+                max = Math.Max(max, Squared(s));
+                cost += index._postingStart[s.Token + 1] - index._postingStart[s.Token];
+            }
+
+            return new PlanPart(text, weight, wildcard, similar, max, cost);
+        }
+
+        private double Contribution(PlanPart part) => part.MaxSquared * part.Weight / TotalWeight;
+
+        /// <summary>What a part can still add to a name that its similar parts do not lead to: an initial's wildcard.</summary>
+        private double Residual(PlanPart part) => part.Wildcard ? InitialSquared * part.Weight / TotalWeight : 0;
+
+        /// <summary>
+        /// Whether initials alone could make a hit (a query of initials at a low threshold): no key can find those
+        /// names, so every name is scored.
+        /// </summary>
+        public bool BruteForce(double threshold)
+        {
+            var wildcards = 0.0;
+            foreach (var part in Parts)
+            {
+                wildcards += Residual(part);
+            }
+
+            return wildcards > 0 && NeededCover(Math.Min(1, wildcards), threshold, Organisation) <= InitialSquared;
+        }
+
+        /// <summary>
+        /// Which parts to follow in full (the cheapest first) and, for the others, the least (similarity² × share)
+        /// a name needs from one of them to be worth finding through it; the cheapest such plan.
+        /// </summary>
+        public (bool[] Enumerated, float[] Cutoffs) Choose(double threshold, ScreeningIndex index)
+        {
+            var order = Enumerable.Range(0, Parts.Count).Where(p => Parts[p].Similar.Length > 0).OrderBy(p => Parts[p].Cost).ToArray();
+            var best = (Cost: long.MaxValue, Enumerated: Array.Empty<bool>(), Cutoffs: Array.Empty<float>());
+            for (var k = 0; k <= order.Length; k++)
+            {
+                var enumerated = new bool[Parts.Count];
+                long cost = 0;
+                for (var e = 0; e < k; e++)
+                {
+                    enumerated[order[e]] = true;
+                    cost += Parts[order[e]].Cost;
+                }
+
+                var cutoffs = new float[Parts.Count];
+                var rest = 0.0;
+                var restParts = 0;
+                var wildcard = false;
+                for (var p = 0; p < Parts.Count; p++)
+                {
+                    rest += enumerated[p] ? Residual(Parts[p]) : Math.Max(Contribution(Parts[p]), Residual(Parts[p]));
+                    wildcard |= Parts[p].Wildcard;
+                    restParts += !enumerated[p] && Parts[p].Similar.Length > 0 ? 1 : 0;
+                }
+
+                var needed = NeededCover(Math.Min(1, rest), threshold, Organisation);
+                if (restParts > 0)
+                {
+                    // A name found through none of the followed parts must get this much of its cover from the others,
+                    // so one of them gives at least its fair share.
+                    var fromParts = needed - (wildcard ? InitialSquared : 0);
+                    var cutoff = double.IsPositiveInfinity(needed) ? float.PositiveInfinity : (float)Math.Max(0, fromParts / restParts);
+                    for (var p = 0; p < Parts.Count && cost < best.Cost; p++)
+                    {
+                        if (!enumerated[p] && Parts[p].Similar.Length > 0)
+                        {
+                            cutoffs[p] = cutoff;
+                            cost += float.IsPositiveInfinity(cutoff) ? 0 : index.Cost(Parts[p].Similar, cutoff);
+                        }
+                    }
+                }
+
+                if (cost < best.Cost)
+                {
+                    best = (cost, enumerated, cutoffs);
+                }
+            }
+
+            return (best.Enumerated, best.Cutoffs);
+        }
+    }
+
+    /// <summary>Per-thread working memory of a query, sized to the index and reset by stamps rather than clearing.</summary>
+    private sealed class Scratch
+    {
+        private int[] _nameStamp = [];
+        private int[] _tokenStamp = [];
+        private int[] _tokenSlot = [];
+        private float[] _plain = new float[256];
+        private float[] _blind = new float[256];
+        private int _stamp;
+        private int _slots;
+        private int _width;
+
+        public List<int> Touched { get; } = [];
+
+        public HashSet<int> Forced { get; } = [];
+
+        /// <summary>The plan of the thread's last query, for scoring its candidates.</summary>
+        public QueryPlan? Plan { get; set; }
+
+        public void Begin(int names, int tokens)
+        {
+            if (_nameStamp.Length < names)
+            {
+                _nameStamp = new int[names];
+            }
+
+            if (_tokenStamp.Length < tokens)
+            {
+                _tokenStamp = new int[tokens];
+                _tokenSlot = new int[tokens];
+            }
+
+            if (++_stamp == int.MaxValue)
+            {
+                Array.Clear(_nameStamp);
+                Array.Clear(_tokenStamp);
+                _stamp = 1;
+            }
+
+            _slots = 0;
+            _width = 0;
+            Touched.Clear();
+            Forced.Clear();
+        }
+
+        public void Touch(int name)
+        {
+            if (_nameStamp[name] != _stamp)
+            {
+                _nameStamp[name] = _stamp;
+                Touched.Add(name);
+            }
+        }
+
+        /// <summary>Notes that listed part <paramref name="similar"/> is similar to query part <paramref name="part"/> of <paramref name="width"/>.</summary>
+        public void Record(SimilarToken similar, int part, int width)
+        {
+            _width = width;
+            int slot;
+            if (_tokenStamp[similar.Token] == _stamp)
+            {
+                slot = _tokenSlot[similar.Token];
+            }
+            else
+            {
+                slot = _slots++;
+                _tokenStamp[similar.Token] = _stamp;
+                _tokenSlot[similar.Token] = slot;
+                if ((slot + 1) * width > _plain.Length)
+                {
+                    Array.Resize(ref _plain, Math.Max(_plain.Length * 2, (slot + 1) * width));
+                    Array.Resize(ref _blind, _plain.Length);
+                }
+
+                _plain.AsSpan(slot * width, width).Clear();
+                _blind.AsSpan(slot * width, width).Clear();
+            }
+
+            _plain[(slot * width) + part] = similar.Plain;
+            _blind[(slot * width) + part] = similar.VowelBlind;
+        }
+
+        public int SlotOf(int token) => _tokenStamp[token] == _stamp ? _tokenSlot[token] : -1;
+
+        public float Similarity(int slot, int part, bool blind) => (blind ? _blind : _plain)[(slot * _width) + part];
     }
 
     internal sealed record IndexedEntity(Entity Entity, bool Organisation);

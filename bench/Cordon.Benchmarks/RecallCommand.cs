@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using Cordon.Screening;
+using Cordon.Synthetic;
+
+namespace Cordon.Benchmarks;
+
+/// <summary>
+/// Where the index and brute force disagree, and which queries are slowest: for each brute-force hit the index
+/// missed, the query, the missed name and its score; then the slowest queries with their candidate counts.
+/// </summary>
+internal static class RecallCommand
+{
+    public static int Run(BenchArgs args)
+    {
+        var entityCount = args.Int("entities", 100_000);
+        var queryCount = args.Int("queries", 200);
+        var seed = args.Int("seed", 42, min: 0);
+        var entities = new SyntheticPeople(seed).Generate(entityCount).ToList();
+        var index = ScreeningIndex.Build(entities);
+        var screener = new Screener(index);
+        var queries = new SyntheticQueries(seed).Generate(entities, queryCount);
+        foreach (var part in (args.String("parts") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var start = Stopwatch.GetTimestamp();
+            var similar = index.Tokens.Similar(part, queryAbjad: false);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"PART {part}: {similar.Length} similar in {Stopwatch.GetElapsedTime(start).TotalMilliseconds:0.000} ms, proposed {index.Tokens.LastProposed}"));
+        }
+
+        int found = 0, total = 0;
+        var timings = new List<(double Ms, string Query, int Candidates, int Hits)>();
+        foreach (var query in queries)
+        {
+            var request = new ScreeningQuery(query.Name) { Limit = 1000 };
+            var brute = screener.Screen(request, exhaustive: true).Results;
+            var start = Stopwatch.GetTimestamp();
+            var indexed = screener.Screen(request).Results;
+            var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            var candidates = index.Candidates(new PreparedName(query.Name, false), Screener.DefaultThreshold).Count;
+            timings.Add((ms, query.Name, candidates, indexed.Count));
+            var ids = indexed.Select(r => r.Entity.Id).ToHashSet(StringComparer.Ordinal);
+            total += brute.Count;
+            foreach (var hit in brute)
+            {
+                if (ids.Contains(hit.Entity.Id))
+                {
+                    found++;
+                    continue;
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"MISS '{query.Name}' -> '{hit.MatchedName}' {hit.NameScore:0.000} [{string.Join(", ", hit.Parts.Select(p => $"{p.QueryPart}~{p.EntityPart} {p.Similarity:0.00}"))}]"));
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"recall {found}/{total} = {(double)found / Math.Max(1, total):P2}"));
+        foreach (var (ms, name, candidates, hits) in timings.OrderByDescending(t => t.Ms).Take(15))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SLOW {ms,8:0.000} ms  candidates {candidates,6}  hits {hits,4}  '{name}'"));
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,349 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using Cordon.Names;
+
+namespace Cordon.Screening;
+
+/// <summary>A listed name part similar to a query part: its token id and both similarities (as written, and vowel-blind).</summary>
+internal readonly record struct SimilarToken(int Token, float Plain, float VowelBlind);
+
+/// <summary>
+/// The distinct name parts of the index (its vocabulary) and a search for every part similar to a query part. Each
+/// part is keyed once, however many names carry it, by keys that any part scoring at least
+/// <see cref="NameScorer.PartFloor"/> with it is meant to share: the part with look-alike letters folded (e/i/y, o/u,
+/// c/k/s…) and each one-letter deletion of that (Baba / Bala, Serkan / Erkan, transpositions), its consonant skeleton,
+/// its listed variant group, its vowel-blind consonants and, for a single letter, the initial. Keys only propose:
+/// every proposed part is scored with <see cref="PartSimilarity"/>, so the search returns exact similarities.
+/// </summary>
+internal sealed class TokenSpace
+{
+    /// <summary>Longest part prefix keyed by deletions; a longer part is keyed by its first this-many letters.</summary>
+    private const int MaxDeletionLength = 24;
+
+    /// <summary>Past this many cached query parts the cache starts again (a server meets endless typos).</summary>
+    private const int MaxCached = 200_000;
+
+    private const ulong Folded = 1, Skeleton = 2, Variant = 3, Initial = 4, AllConsonants = 5, AbjadConsonants = 6, Joined = 7;
+
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<string> _texts = [];
+    private readonly List<bool> _abjad = [];
+    private readonly ConcurrentDictionary<(string Part, bool Abjad), SimilarToken[]> _cache = new();
+    private ulong[] _keys = [];
+    private int[] _keyTokens = [];
+    private bool _anyAbjad;
+
+    /// <summary>How many parts the keys proposed in the last search (a diagnostic for benchmarks).</summary>
+    internal int LastProposed { get; private set; }
+
+    /// <summary>How many distinct parts.</summary>
+    public int Count => _texts.Count;
+
+    /// <summary>How many (key, part) entries the search holds.</summary>
+    public int KeyCount => _keys.Length;
+
+    public string Text(int token) => _texts[token];
+
+    public bool TryGet(string text, out int token) => _ids.TryGetValue(text, out token);
+
+    /// <summary>The id of a part, adding it when new; <paramref name="abjad"/> marks parts of names written in Arabic or Hebrew script.</summary>
+    public int Add(string text, bool abjad)
+    {
+        if (!_ids.TryGetValue(text, out var id))
+        {
+            id = _texts.Count;
+            _ids.Add(text, id);
+            _texts.Add(text);
+            _abjad.Add(abjad);
+        }
+        else if (abjad && !_abjad[id])
+        {
+            _abjad[id] = true;
+        }
+
+        _anyAbjad |= abjad;
+        return id;
+    }
+
+    /// <summary>Builds the key search over every part added so far.</summary>
+    public void Freeze()
+    {
+        var pairs = new List<(ulong Key, int Token)>(_texts.Count * 12);
+        var keys = new List<ulong>(64);
+        for (var token = 0; token < _texts.Count; token++)
+        {
+            keys.Clear();
+            KeysOf(_texts[token], _abjad[token], query: false, keys);
+            foreach (var key in keys)
+            {
+                pairs.Add((key, token));
+            }
+        }
+
+        var span = CollectionsMarshal.AsSpan(pairs);
+        span.Sort();
+        _keys = new ulong[span.Length];
+        _keyTokens = new int[span.Length];
+        var n = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (n > 0 && _keys[n - 1] == span[i].Key && _keyTokens[n - 1] == span[i].Token)
+            {
+                continue;
+            }
+
+            _keys[n] = span[i].Key;
+            _keyTokens[n] = span[i].Token;
+            n++;
+        }
+
+        Array.Resize(ref _keys, n);
+        Array.Resize(ref _keyTokens, n);
+        _cache.Clear();
+    }
+
+    /// <summary>
+    /// Every listed part whose similarity with <paramref name="part"/> reaches <see cref="NameScorer.PartFloor"/> as
+    /// written or, where one side is written in Arabic or Hebrew script, vowel-blind. Cached per part.
+    /// </summary>
+    public SimilarToken[] Similar(string part, bool queryAbjad)
+    {
+        if (_cache.TryGetValue((part, queryAbjad), out var cached))
+        {
+            return cached;
+        }
+
+        var found = Search(part, queryAbjad);
+        if (_cache.Count >= MaxCached)
+        {
+            _cache.Clear();
+        }
+
+        _cache.TryAdd((part, queryAbjad), found);
+        return found;
+    }
+
+    private SimilarToken[] Search(string part, bool queryAbjad)
+    {
+        var keys = new List<ulong>(64);
+        KeysOf(part, queryAbjad, query: true, keys);
+        var proposed = new HashSet<int>();
+        if (_ids.TryGetValue(part, out var self))
+        {
+            proposed.Add(self);
+        }
+
+        foreach (var key in keys)
+        {
+            var at = LowerBound(key);
+            for (var i = at; i < _keys.Length && _keys[i] == key; i++)
+            {
+                proposed.Add(_keyTokens[i]);
+            }
+        }
+
+        LastProposed = proposed.Count;
+        var result = new List<SimilarToken>(proposed.Count);
+        foreach (var token in proposed)
+        {
+            var text = _texts[token];
+            var plain = PartSimilarity.Of(part, text);
+            var vowelBlind = queryAbjad || _abjad[token] ? PartSimilarity.Of(part, text, vowelBlind: true) : plain;
+            if (Math.Max(plain, vowelBlind) >= NameScorer.PartFloor)
+            {
+                result.Add(new SimilarToken(token, (float)plain, (float)vowelBlind));
+            }
+        }
+
+        return [.. result];
+    }
+
+    private int LowerBound(ulong key)
+    {
+        int lo = 0, hi = _keys.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_keys[mid] < key)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>
+    /// The keys of a part. Indexing and querying share this function; a query also looks up the initials its first
+    /// letter stands for, and the vowel-blind consonants of every listed part when it is itself vowel-blind.
+    /// </summary>
+    internal void KeysOf(string part, bool abjad, bool query, List<ulong> keys)
+    {
+        if (part.Length == 0 || IsNumber(part))
+        {
+            // Numbers match only as written.
+            return;
+        }
+
+        if (part.Length == 1)
+        {
+            keys.Add(Hash(Initial, part.AsSpan()));
+            return;
+        }
+
+        if (query)
+        {
+            keys.Add(Hash(Initial, part.AsSpan(0, 1)));
+        }
+
+        Span<char> folded = stackalloc char[Math.Min(part.Length, MaxDeletionLength)];
+        for (var i = 0; i < folded.Length; i++)
+        {
+            folded[i] = FoldLookAlike(part[i]);
+        }
+
+        AddDeletions(Folded, folded, keys);
+
+        if (part.Length >= 3)
+        {
+            keys.Add(Hash(Skeleton, TokenKeys.Skeleton(part).AsSpan()));
+        }
+
+        if (NameVariants.GroupOf(part) is { } group)
+        {
+            Span<char> id = [(char)(group & 0xFFFF), (char)(group >> 16)];
+            keys.Add(Hash(Variant, id));
+        }
+
+        // Arabic and Hebrew script leave short vowels out: "mhmd" must meet "Mohammed" by its consonants. A listed part
+        // is keyed this way for vowel-blind queries (all parts) and, when it came from such a name, for every query.
+        var consonants = TokenKeys.Consonants(part);
+        if (consonants.Length == 0)
+        {
+            return;
+        }
+
+        Span<char> foldedConsonants = stackalloc char[Math.Min(consonants.Length, MaxDeletionLength)];
+        for (var i = 0; i < foldedConsonants.Length; i++)
+        {
+            foldedConsonants[i] = FoldLookAlike(consonants[i]);
+        }
+
+        if (!query)
+        {
+            AddConsonantKeys(AllConsonants, foldedConsonants, keys);
+            if (abjad)
+            {
+                AddConsonantKeys(AbjadConsonants, foldedConsonants, keys);
+            }
+        }
+        else if (abjad)
+        {
+            AddConsonantKeys(AllConsonants, foldedConsonants, keys);
+        }
+        else if (_anyAbjad)
+        {
+            AddConsonantKeys(AbjadConsonants, foldedConsonants, keys);
+        }
+    }
+
+    private static void AddConsonantKeys(ulong kind, ReadOnlySpan<char> consonants, List<ulong> keys)
+    {
+        // Vowel-blind similarity needs equal consonants up to five of them; from six on, one edit is allowed.
+        if (consonants.Length >= 6)
+        {
+            AddDeletions(kind, consonants, keys);
+        }
+        else
+        {
+            keys.Add(Hash(kind, consonants));
+        }
+    }
+
+    private static void AddDeletions(ulong kind, ReadOnlySpan<char> text, List<ulong> keys)
+    {
+        keys.Add(Hash(kind, text));
+        Span<char> shorter = stackalloc char[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            // Deleting one of a run of equal letters gives the same key; one is enough.
+            if (i > 0 && text[i] == text[i - 1])
+            {
+                continue;
+            }
+
+            text[..i].CopyTo(shorter);
+            text[(i + 1)..].CopyTo(shorter[i..]);
+            keys.Add(Hash(kind, shorter[..(text.Length - 1)]));
+        }
+    }
+
+    /// <summary>
+    /// The key of a whole name run together with look-alike letters folded (SiemensAG, Goodwill / Good Will), and of
+    /// each one-letter deletion of it when <paramref name="deletions"/> is set.
+    /// </summary>
+    internal static void JoinedKeys(string joined, bool deletions, List<ulong> keys)
+    {
+        Span<char> folded = stackalloc char[Math.Min(joined.Length, 4 * MaxDeletionLength)];
+        for (var i = 0; i < folded.Length; i++)
+        {
+            folded[i] = FoldLookAlike(joined[i]);
+        }
+
+        if (deletions)
+        {
+            AddDeletions(Joined, folded, keys);
+        }
+        else
+        {
+            keys.Add(Hash(Joined, folded));
+        }
+    }
+
+    /// <summary>Letters that cost half an edit in <see cref="PartSimilarity"/> fold together, so they cost nothing here.</summary>
+    private static char FoldLookAlike(char c) => c switch
+    {
+        'a' or 'e' or 'i' or 'y' or 'j' or '1' => 'a',
+        'o' or 'u' or '0' => 'o',
+        'c' or 'k' or 'q' or 's' or 'z' or '5' => 'k',
+        'f' or 'v' or 'w' => 'f',
+        'd' or 't' => 'd',
+        'b' or 'p' => 'b',
+        '9' => 'g',
+        _ => c,
+    };
+
+    private static bool IsNumber(string s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>FNV-1a over the kind and the characters, finished with a 64-bit mixer; a collision only proposes a part that scoring then rejects.</summary>
+    private static ulong Hash(ulong kind, ReadOnlySpan<char> text)
+    {
+        var h = 14695981039346656037UL ^ kind;
+        foreach (var c in text)
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdUL;
+        h ^= h >> 33;
+        h *= 0xc4ceb9fe1a85ec53UL;
+        h ^= h >> 33;
+        return h;
+    }
+}
