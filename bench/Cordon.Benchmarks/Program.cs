@@ -13,7 +13,7 @@ internal static class Program
           import   --entities N [--seed S] [--runs R] [--work DIR]
           profile  --entities N [--seed S] [--work DIR]
           cross-script [--un PATH]
-          recall   [--entities N] [--queries Q] [--seed S]
+          recall   [--entities N] [--queries Q] [--seed S] [--brute 0|1] [--slow K] [--parts a,b]
         """;
 
     private static int Main(string[] args)
@@ -26,7 +26,7 @@ internal static class Program
                 "generate" => GenerateCommand.Run(BenchArgs.Parse(rest, "entities", "seed", "out")),
                 "import" => ImportBenchmark.Run(BenchArgs.Parse(rest, "entities", "seed", "runs", "work")),
                 "profile" => ProfileCommand.Run(BenchArgs.Parse(rest, "entities", "seed", "work")),
-                "recall" => RecallCommand.Run(BenchArgs.Parse(rest, "entities", "queries", "seed", "parts")),
+                "recall" => RecallCommand.Run(BenchArgs.Parse(rest, "entities", "queries", "seed", "parts", "brute", "slow")),
                 "cross-script" => CrossScriptBenchmark.Run(BenchArgs.Parse(rest, "un")),
                 _ => Fail(Usage),
             };

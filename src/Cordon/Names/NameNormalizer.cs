@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -82,14 +83,28 @@ public static partial class NameNormalizer
         return normalized.Length == 0 ? [] : normalized.Split(' ');
     }
 
-    /// <summary>Words run together in camel case are split: VladimirPutin → Vladimir Putin, SiemensAG → Siemens AG.</summary>
+    /// <summary>Surnames written with a capital inside (McDonald, DiCaprio, LeBlanc, VanDyke) are one word, as lists in capitals write them.</summary>
+    private static readonly FrozenSet<string> SurnamePrefixes = FrozenSet.ToFrozenSet(
+        ["Mc", "Mac", "Di", "De", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "O"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words run together in camel case are split: VladimirPutin → Vladimir Putin, SiemensAG → Siemens AG; but not after
+    /// a surname prefix (McDonald stays one word, like MCDONALD).
+    /// </summary>
     private static string SplitCamelCase(string text)
     {
         StringBuilder? sb = null;
+        var wordStart = 0;
         for (var i = 1; i < text.Length; i++)
         {
-            if (char.IsUpper(text[i]) && char.IsLower(text[i - 1]))
+            if (!char.IsLetter(text[i - 1]))
             {
+                wordStart = i;
+            }
+
+            if (char.IsUpper(text[i]) && char.IsLower(text[i - 1]) && !SurnamePrefixes.Contains(text[wordStart..i]))
+            {
+                wordStart = i;
                 sb ??= new StringBuilder(text, 0, i, text.Length + 8);
                 sb.Append(' ');
             }

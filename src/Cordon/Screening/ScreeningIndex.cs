@@ -51,6 +51,10 @@ public sealed class ScreeningIndex
     [ThreadStatic]
     private static Scratch? _scratch;
 
+    /// <summary>How many names this thread's last query touched before bounding (a diagnostic for benchmarks).</summary>
+    [ThreadStatic]
+    internal static int LastTouched;
+
     private ScreeningIndex()
     {
     }
@@ -124,7 +128,10 @@ public sealed class ScreeningIndex
                 AddForward(prepared);
                 keys.Clear();
                 TokenSpace.JoinedKeys(prepared.Joined, deletions: false, keys);
-                _joinedList.Add((keys[0], nameIndex));
+                foreach (var key in keys)
+                {
+                    _joinedList.Add((key, nameIndex));
+                }
             }
         }
     }
@@ -289,6 +296,8 @@ public sealed class ScreeningIndex
             }
         }
 
+        LastTouched = touched.Count;
+
         result.Sort();
         return result;
     }
@@ -399,7 +408,7 @@ public sealed class ScreeningIndex
     /// The most a name's parts can contribute over all its readings: parts outside a particle join count as they are,
     /// each join counts the better of its two parts apart or its joined form (stored after the parts).
     /// </summary>
-    private static double ReadingsBound(ReadOnlySpan<float> contributions, int parts, int[] joins)
+    internal static double ReadingsBound(ReadOnlySpan<float> contributions, int parts, int[] joins)
     {
         var total = 0.0;
         for (var i = 0; i < parts; i++)
@@ -481,6 +490,12 @@ public sealed class ScreeningIndex
 
         public required bool Organisation { get; init; }
 
+        /// <summary>How many of <see cref="Parts"/> are written parts; the particle-joined pairs follow.</summary>
+        public required int RealParts { get; init; }
+
+        /// <summary>Where each joined pair starts among the written parts.</summary>
+        public required int[] Joins { get; init; }
+
         public static QueryPlan Of(PreparedName query, ScreeningIndex index, Scratch scratch)
         {
             var parts = new List<PlanPart>(query.Parts.Length + 2);
@@ -506,7 +521,7 @@ public sealed class ScreeningIndex
                 }
             }
 
-            return new QueryPlan { Parts = parts, TotalWeight = total, Organisation = query.Organisation };
+            return new QueryPlan { Parts = parts, TotalWeight = total, Organisation = query.Organisation, RealParts = query.Parts.Length, Joins = query.Joins };
         }
 
         private static PlanPart Part(string text, double weight, bool abjad, ScreeningIndex index)
@@ -524,6 +539,23 @@ public sealed class ScreeningIndex
             }
 
             return new PlanPart(text, weight, wildcard, similar, max, cost);
+        }
+
+        /// <summary>The most that per-part values add up to in one reading (see <see cref="ScreeningIndex.ReadingsBound"/>).</summary>
+        private double ReadingsBound(ReadOnlySpan<double> values)
+        {
+            var total = 0.0;
+            for (var i = 0; i < RealParts; i++)
+            {
+                total += values[i];
+            }
+
+            for (var k = 0; k < Joins.Length; k++)
+            {
+                total += Math.Max(0, values[RealParts + k] - values[Joins[k]] - values[Joins[k] + 1]);
+            }
+
+            return total;
         }
 
         private double Contribution(PlanPart part) => part.MaxSquared * part.Weight / TotalWeight;
@@ -554,6 +586,8 @@ public sealed class ScreeningIndex
         {
             var order = Enumerable.Range(0, Parts.Count).Where(p => Parts[p].Similar.Length > 0).OrderBy(p => Parts[p].Cost).ToArray();
             var best = (Cost: long.MaxValue, Enumerated: Array.Empty<bool>(), Cutoffs: Array.Empty<float>());
+            Span<double> open = stackalloc double[Parts.Count];
+            Span<double> unfollowed = stackalloc double[Parts.Count];
             for (var k = 0; k <= order.Length; k++)
             {
                 var enumerated = new bool[Parts.Count];
@@ -565,15 +599,17 @@ public sealed class ScreeningIndex
                 }
 
                 var cutoffs = new float[Parts.Count];
-                var rest = 0.0;
-                var restParts = 0;
                 var wildcard = false;
                 for (var p = 0; p < Parts.Count; p++)
                 {
-                    rest += enumerated[p] ? Residual(Parts[p]) : Math.Max(Contribution(Parts[p]), Residual(Parts[p]));
+                    open[p] = enumerated[p] ? Residual(Parts[p]) : Math.Max(Contribution(Parts[p]), Residual(Parts[p]));
+                    unfollowed[p] = !enumerated[p] && Parts[p].Similar.Length > 0 ? 1 : 0;
                     wildcard |= Parts[p].Wildcard;
-                    restParts += !enumerated[p] && Parts[p].Similar.Length > 0 ? 1 : 0;
                 }
+
+                // A reading has either a joined pair or its two parts, never both.
+                var rest = ReadingsBound(open);
+                var restParts = (int)ReadingsBound(unfollowed);
 
                 var needed = NeededCover(Math.Min(1, rest), threshold, Organisation);
                 if (restParts > 0)

@@ -20,10 +20,13 @@ internal sealed class TokenSpace
     /// <summary>Longest part prefix keyed by deletions; a longer part is keyed by its first this-many letters.</summary>
     private const int MaxDeletionLength = 24;
 
+    /// <summary>From this length on a part is also keyed by two deletions: two edits keep 0.75 from eight letters, an edit and a transposition from six.</summary>
+    private const int TwoDeletionLength = 6;
+
     /// <summary>Past this many cached query parts the cache starts again (a server meets endless typos).</summary>
     private const int MaxCached = 200_000;
 
-    private const ulong Folded = 1, Skeleton = 2, Variant = 3, Initial = 4, AllConsonants = 5, AbjadConsonants = 6, Joined = 7;
+    private const ulong Folded = 1, Skeleton = 2, Variant = 3, Initial = 4, AllConsonants = 5, AbjadConsonants = 6, Joined = 7, JoinedConsonants = 8, JoinedLetters = 9;
 
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _texts = [];
@@ -147,8 +150,14 @@ internal sealed class TokenSpace
         foreach (var token in proposed)
         {
             var text = _texts[token];
+            var blindToo = queryAbjad || _abjad[token];
+            if (!blindToo && !CanReachFloor(part, text))
+            {
+                continue;
+            }
+
             var plain = PartSimilarity.Of(part, text);
-            var vowelBlind = queryAbjad || _abjad[token] ? PartSimilarity.Of(part, text, vowelBlind: true) : plain;
+            var vowelBlind = blindToo ? PartSimilarity.Of(part, text, vowelBlind: true) : plain;
             if (Math.Max(plain, vowelBlind) >= NameScorer.PartFloor)
             {
                 result.Add(new SimilarToken(token, (float)plain, (float)vowelBlind));
@@ -156,6 +165,21 @@ internal sealed class TokenSpace
         }
 
         return [.. result];
+    }
+
+    /// <summary>
+    /// A quick test that two parts can reach the floor as written: by length (an edit costs at least half, an inserted
+    /// letter a whole one), unless they are initials, listed variants or share first letter and skeleton.
+    /// </summary>
+    private static bool CanReachFloor(string a, string b)
+    {
+        if (a.Length == 1 || b.Length == 1 || Math.Abs(a.Length - b.Length) <= (1 - NameScorer.PartFloor) * Math.Max(a.Length, b.Length))
+        {
+            return true;
+        }
+
+        return (a[0] == b[0] && string.Equals(TokenKeys.Skeleton(a), TokenKeys.Skeleton(b), StringComparison.Ordinal))
+            || NameVariants.AreVariants(a, b);
     }
 
     private int LowerBound(ulong key)
@@ -206,7 +230,7 @@ internal sealed class TokenSpace
             folded[i] = FoldLookAlike(part[i]);
         }
 
-        AddDeletions(Folded, folded, keys);
+        AddDeletions(Folded, folded, keys, twice: folded.Length >= TwoDeletionLength);
 
         if (part.Length >= 3)
         {
@@ -253,10 +277,10 @@ internal sealed class TokenSpace
 
     private static void AddConsonantKeys(ulong kind, ReadOnlySpan<char> consonants, List<ulong> keys)
     {
-        // Vowel-blind similarity needs equal consonants up to five of them; from six on, one edit is allowed.
-        if (consonants.Length >= 6)
+        // Vowel-blind similarity allows a transposition from three consonants on and a full edit from six on.
+        if (consonants.Length >= 3)
         {
-            AddDeletions(kind, consonants, keys);
+            AddDeletions(kind, consonants, keys, twice: false);
         }
         else
         {
@@ -264,10 +288,15 @@ internal sealed class TokenSpace
         }
     }
 
-    private static void AddDeletions(ulong kind, ReadOnlySpan<char> text, List<ulong> keys)
+    /// <summary>
+    /// The text and every text one deletion shorter; with <paramref name="twice"/> also two deletions shorter. Two
+    /// parts within that many edits (a transposition is one deletion on each side) share one of them.
+    /// </summary>
+    private static void AddDeletions(ulong kind, ReadOnlySpan<char> text, List<ulong> keys, bool twice)
     {
         keys.Add(Hash(kind, text));
         Span<char> shorter = stackalloc char[text.Length];
+        Span<char> shortest = stackalloc char[text.Length];
         for (var i = 0; i < text.Length; i++)
         {
             // Deleting one of a run of equal letters gives the same key; one is enough.
@@ -278,13 +307,30 @@ internal sealed class TokenSpace
 
             text[..i].CopyTo(shorter);
             text[(i + 1)..].CopyTo(shorter[i..]);
-            keys.Add(Hash(kind, shorter[..(text.Length - 1)]));
+            var once = shorter[..(text.Length - 1)];
+            keys.Add(Hash(kind, once));
+            if (!twice)
+            {
+                continue;
+            }
+
+            for (var j = i; j < once.Length; j++)
+            {
+                if (j > i && once[j] == once[j - 1])
+                {
+                    continue;
+                }
+
+                once[..j].CopyTo(shortest);
+                once[(j + 1)..].CopyTo(shortest[j..]);
+                keys.Add(Hash(kind, shortest[..(once.Length - 1)]));
+            }
         }
     }
 
     /// <summary>
-    /// The key of a whole name run together with look-alike letters folded (SiemensAG, Goodwill / Good Will), and of
-    /// each one-letter deletion of it when <paramref name="deletions"/> is set.
+    /// The keys of a whole name run together with look-alike letters folded (SiemensAG, Goodwill / Good Will): as
+    /// written (and each one-letter deletion of it when <paramref name="deletions"/> is set), its consonants, its letters sorted.
     /// </summary>
     internal static void JoinedKeys(string joined, bool deletions, List<ulong> keys)
     {
@@ -296,12 +342,27 @@ internal sealed class TokenSpace
 
         if (deletions)
         {
-            AddDeletions(Joined, folded, keys);
+            AddDeletions(Joined, folded, keys, twice: false);
         }
         else
         {
             keys.Add(Hash(Joined, folded));
         }
+
+        // A changed vowel (Abdul / Abdel) leaves the consonants; swapped letters (Amhadi / Ahmadi) leave the letters.
+        Span<char> consonants = stackalloc char[folded.Length];
+        var n = 0;
+        foreach (var c in folded)
+        {
+            if (c is not ('a' or 'o'))
+            {
+                consonants[n++] = c;
+            }
+        }
+
+        keys.Add(Hash(JoinedConsonants, consonants[..n]));
+        folded.Sort();
+        keys.Add(Hash(JoinedLetters, folded));
     }
 
     /// <summary>Letters that cost half an edit in <see cref="PartSimilarity"/> fold together, so they cost nothing here.</summary>
