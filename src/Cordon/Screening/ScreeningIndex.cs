@@ -22,7 +22,7 @@ public sealed class ScreeningIndex
     private static readonly string[] NameProperties = ["name", "alias", "previousName", "weakAlias"];
 
     /// <summary>The largest squared similarity a single letter earns (an initial: 0.75²).</summary>
-    private const float InitialSquared = 0.75f * 0.75f;
+    private const double InitialSquared = 0.75 * 0.75;
 
     private readonly List<IndexedEntity> _entities = [];
     private readonly List<IndexedName> _names = [];
@@ -43,6 +43,17 @@ public sealed class ScreeningIndex
     private int[] _postingStart = [];
     private int[] _postingName = [];
     private float[] _postingShare = [];
+
+    // Per part, the other word parts it appears with (ascending) and the names where they do (see BuildPairs).
+    private int[] _pairStart = [];
+    private int[] _pairOther = [];
+    private int[] _pairName = [];
+
+    // Per name, the share of its weight in particles, honorifics and legal forms; per part, whether it is a word in
+    // some name and generic in some name.
+    private float[] _lightShare = [];
+    private bool[] _tokenWord = [];
+    private bool[] _tokenLight = [];
 
     // Every name run together, folded (SiemensAG / Siemens AG).
     private ulong[] _joinedKeys = [];
@@ -176,11 +187,61 @@ public sealed class ScreeningIndex
         _forwardShareList.Clear();
         _forwardShareList.TrimExcess();
 
-        // Postings by counting: names are added in order, so each part's postings come out in name order.
-        var counts = new int[_tokens.Count + 1];
-        foreach (var token in _forwardToken)
+        // Each name's share of particles, honorifics and legal forms, and which parts are words or generic somewhere.
+        _lightShare = new float[_names.Count];
+        _tokenWord = new bool[_tokens.Count];
+        _tokenLight = new bool[_tokens.Count];
+        for (var name = 0; name < _names.Count; name++)
         {
-            counts[token + 1]++;
+            var words = _names[name].Name.TableWords;
+            for (var j = 0; j < words.Length; j++)
+            {
+                var token = _forwardToken[_forwardStart[name] + j];
+                if (words[j])
+                {
+                    _tokenWord[token] = true;
+                }
+                else
+                {
+                    _tokenLight[token] = true;
+                    _lightShare[name] += _forwardShare[_forwardStart[name] + j];
+                }
+            }
+        }
+
+        BuildPostings();
+        BuildPairs();
+
+        var joined = CollectionsMarshal.AsSpan(_joinedList);
+        joined.Sort();
+        _joinedKeys = new ulong[joined.Length];
+        _joinedNames = new int[joined.Length];
+        for (var i = 0; i < joined.Length; i++)
+        {
+            (_joinedKeys[i], _joinedNames[i]) = joined[i];
+        }
+
+        _joinedList.Clear();
+        _joinedList.TrimExcess();
+    }
+
+    /// <summary>
+    /// Postings by counting: each part lists every name that carries it once (a part repeated in a name counts its
+    /// shares together), ordered by share plus the name's generic share, largest first, so a common part is read only
+    /// as far as a name can still reach the threshold through it.
+    /// </summary>
+    private void BuildPostings()
+    {
+        var counts = new int[_tokens.Count + 1];
+        for (var name = 0; name < _names.Count; name++)
+        {
+            for (var f = _forwardStart[name]; f < _forwardStart[name + 1]; f++)
+            {
+                if (FirstInName(name, f))
+                {
+                    counts[_forwardToken[f] + 1]++;
+                }
+            }
         }
 
         for (var t = 0; t < _tokens.Count; t++)
@@ -190,19 +251,25 @@ public sealed class ScreeningIndex
 
         _postingStart = counts;
         var fill = (int[])counts.Clone();
-        _postingName = new int[_forwardToken.Length];
-        _postingShare = new float[_forwardToken.Length];
+        _postingName = new int[counts[^1]];
+        _postingShare = new float[counts[^1]];
         for (var name = 0; name < _names.Count; name++)
         {
             for (var f = _forwardStart[name]; f < _forwardStart[name + 1]; f++)
             {
-                var at = fill[_forwardToken[f]]++;
+                var token = _forwardToken[f];
+                if (!FirstInName(name, f))
+                {
+                    _postingShare[fill[token] - 1] += _forwardShare[f];
+                    continue;
+                }
+
+                var at = fill[token]++;
                 _postingName[at] = name;
-                _postingShare[at] = _forwardShare[f];
+                _postingShare[at] = _forwardShare[f] + _lightShare[name];
             }
         }
 
-        // Largest share first, so a common part is read only as far as its share can still make a hit.
         var keys = new float[_postingShare.Length];
         for (var i = 0; i < keys.Length; i++)
         {
@@ -223,18 +290,93 @@ public sealed class ScreeningIndex
         {
             _postingShare[i] = -keys[i];
         }
+    }
 
-        var joined = CollectionsMarshal.AsSpan(_joinedList);
-        joined.Sort();
-        _joinedKeys = new ulong[joined.Length];
-        _joinedNames = new int[joined.Length];
-        for (var i = 0; i < joined.Length; i++)
+    /// <summary>Whether forward entry <paramref name="f"/> is the first of its part in the name (names are short: a scan is enough).</summary>
+    private bool FirstInName(int name, int f)
+    {
+        for (var g = _forwardStart[name]; g < f; g++)
         {
-            (_joinedKeys[i], _joinedNames[i]) = joined[i];
+            if (_forwardToken[g] == _forwardToken[f])
+            {
+                return false;
+            }
         }
 
-        _joinedList.Clear();
-        _joinedList.TrimExcess();
+        return true;
+    }
+
+    /// <summary>
+    /// Pair postings: for every two distinct word parts of a name (lower id first), the name. A name that shares two
+    /// words with a query is found through them without reading either word's whole postings.
+    /// </summary>
+    private void BuildPairs()
+    {
+        var counts = new int[_tokens.Count + 1];
+        var words = new List<int>(PreparedName.MaxParts + PreparedName.MaxJoins);
+        for (var pass = 0; pass < 2; pass++)
+        {
+            int[]? fill = null;
+            if (pass == 1)
+            {
+                for (var t = 0; t < _tokens.Count; t++)
+                {
+                    counts[t + 1] += counts[t];
+                }
+
+                fill = (int[])counts.Clone();
+                _pairOther = new int[counts[^1]];
+                _pairName = new int[counts[^1]];
+            }
+
+            for (var name = 0; name < _names.Count; name++)
+            {
+                WordsOf(name, words);
+                for (var x = 0; x < words.Count; x++)
+                {
+                    for (var y = x + 1; y < words.Count; y++)
+                    {
+                        var (low, high) = words[x] < words[y] ? (words[x], words[y]) : (words[y], words[x]);
+                        if (fill is null)
+                        {
+                            counts[low + 1]++;
+                        }
+                        else
+                        {
+                            var at = fill[low]++;
+                            _pairOther[at] = high;
+                            _pairName[at] = name;
+                        }
+                    }
+                }
+            }
+        }
+
+        _pairStart = counts;
+        for (var t = 0; t < _tokens.Count; t++)
+        {
+            var start = _pairStart[t];
+            var length = _pairStart[t + 1] - start;
+            if (length > 1)
+            {
+                _pairOther.AsSpan(start, length).Sort(_pairName.AsSpan(start, length));
+            }
+        }
+    }
+
+    /// <summary>The distinct word parts of a name (written words and particle-joined pairs).</summary>
+    private void WordsOf(int name, List<int> words)
+    {
+        words.Clear();
+        var table = _names[name].Name.TableWords;
+        for (var j = 0; j < table.Length; j++)
+        {
+            var token = _forwardToken[_forwardStart[name] + j];
+            if (table[j] && !words.Contains(token))
+            {
+                words.Add(token);
+            }
+        }
     }
 
     /// <summary>
@@ -259,8 +401,28 @@ public sealed class ScreeningIndex
         }
 
         var touched = scratch.Touched;
-        var (enumerated, cutoffs) = plan.Choose(threshold, this);
-        for (var p = 0; p < plan.Parts.Count; p++)
+        var (enumerated, cutoffs, cost) = plan.Choose(threshold, this);
+        var pairs = PairPlan(query, plan, threshold, scratch);
+        if (pairs is not null && pairs.Cost < cost)
+        {
+            foreach (var (start, end) in pairs.Ranges)
+            {
+                for (var i = start; i < end; i++)
+                {
+                    scratch.Touch(_pairName[i]);
+                }
+            }
+
+            foreach (var (start, end) in pairs.Prefixes)
+            {
+                for (var i = start; i < end; i++)
+                {
+                    scratch.Touch(_postingName[i]);
+                }
+            }
+        }
+
+        for (var p = 0; p < plan.Parts.Count && (pairs is null || pairs.Cost >= cost); p++)
         {
             foreach (var similar in plan.Parts[p].Similar)
             {
@@ -288,9 +450,28 @@ public sealed class ScreeningIndex
             }
         }
 
+        // A query word that a listed name writes as two (Koumtamadji / Koumta Madji) is found through the pair of them.
+        foreach (var part in query.Parts)
+        {
+            for (var k = 2; k <= part.Length - 2 && part.Length <= 32; k++)
+            {
+                if (_tokens.TryGet(part[..k], out var left) && _tokens.TryGet(part[k..], out var right) && left != right)
+                {
+                    var (low, high) = left < right ? (left, right) : (right, left);
+                    var start = LowerBound(_pairOther, _pairStart[low], _pairStart[low + 1], high);
+                    for (var i = start; i < _pairStart[low + 1] && _pairOther[i] == high; i++)
+                    {
+                        scratch.Touch(_pairName[i]);
+                        forced.Add(_pairName[i]);
+                    }
+                }
+            }
+        }
+
         foreach (var name in touched)
         {
-            if (forced.Contains(name) || UpperBound(query, plan, scratch, name) >= threshold)
+            // Shares are stored as floats; the margin keeps a name whose bound rounded down.
+            if (forced.Contains(name) || UpperBound(query, plan, scratch, name) >= threshold - 1e-6)
             {
                 result.Add(name);
             }
@@ -302,14 +483,138 @@ public sealed class ScreeningIndex
         return result;
     }
 
-    private static float Squared(SimilarToken similar)
+    /// <summary>Past this many distinct words similar to the query's words, pairs cost more lookups than they save.</summary>
+    private const int MaxPairWords = 64;
+
+    /// <summary>The postings a pair plan reads: pair ranges (in the pair postings) and part prefixes (in the part postings).</summary>
+    private sealed record PairReads(List<(int Start, int End)> Ranges, List<(int Start, int End)> Prefixes, long Cost);
+
+    /// <summary>
+    /// The pair plan, for a query with words and no initials. A hit must pair a query word with a listed word
+    /// (<see cref="NameScorer"/>), so a name found by none of the query's similar words is no hit. A name with two
+    /// distinct similar words is in the pair postings of those two; a name with one is read from that word's postings
+    /// only as far as one word, the name's generic parts and whatever the query's generic parts may match there can
+    /// still make it reach the threshold. Null when the plan does not apply.
+    /// </summary>
+    private PairReads? PairPlan(PreparedName query, QueryPlan plan, double threshold, Scratch scratch)
+    {
+        if (!query.HasWord)
+        {
+            return null;
+        }
+
+        var words = new List<int>();
+        var generic = 0.0;
+        var wordMatch = 0.0;
+        for (var p = 0; p < plan.Parts.Count; p++)
+        {
+            var part = plan.Parts[p];
+            if (part.Wildcard)
+            {
+                return null;
+            }
+
+            var isWord = query.TableWords[p];
+            var touchesGeneric = !isWord;
+            foreach (var similar in part.Similar)
+            {
+                if (isWord && _tokenWord[similar.Token] && scratch.MarkWord(similar.Token))
+                {
+                    words.Add(similar.Token);
+                }
+
+                touchesGeneric |= _tokenLight[similar.Token];
+                if (!isWord && _tokenWord[similar.Token])
+                {
+                    // A generic query part (al, LLC) that resembles a listed word can cover part of the name.
+                    wordMatch = Math.Max(wordMatch, Squared(similar));
+                }
+            }
+
+            if (touchesGeneric)
+            {
+                generic += plan.Parts[p].MaxSquared * plan.Parts[p].Weight / plan.TotalWeight;
+            }
+
+            if (words.Count > MaxPairWords)
+            {
+                return null;
+            }
+        }
+
+        var ranges = new List<(int Start, int End)>();
+        var prefixes = new List<(int Start, int End)>();
+        long cost = (long)words.Count * words.Count;
+        for (var x = 0; x < words.Count; x++)
+        {
+            for (var y = x + 1; y < words.Count; y++)
+            {
+                var (low, high) = words[x] < words[y] ? (words[x], words[y]) : (words[y], words[x]);
+                var start = LowerBound(_pairOther, _pairStart[low], _pairStart[low + 1], high);
+                var end = LowerBound(_pairOther, start, _pairStart[low + 1], high + 1);
+                if (end > start)
+                {
+                    ranges.Add((start, end));
+                    cost += end - start;
+                }
+            }
+        }
+
+        foreach (var word in words)
+        {
+            // The query's cover if this is the one listed word it matches.
+            var slot = scratch.SlotOf(word);
+            var cover = generic;
+            for (var p = 0; p < plan.Parts.Count; p++)
+            {
+                if (query.TableWords[p])
+                {
+                    var s = scratch.MaxSimilarity(slot, p);
+                    cover += s * s * plan.Parts[p].Weight / plan.TotalWeight;
+                }
+            }
+
+            var needed = NeededCover(Math.Min(1, cover), threshold, plan.Organisation);
+            if (double.IsPositiveInfinity(needed))
+            {
+                continue;
+            }
+
+            var cutoff = wordMatch >= 1 ? 0 : (needed - wordMatch) / (1 - wordMatch);
+            var end = PrefixEnd(word, cutoff);
+            prefixes.Add((_postingStart[word], end));
+            cost += end - _postingStart[word];
+        }
+
+        return new PairReads(ranges, prefixes, cost);
+    }
+
+    private static int LowerBound(int[] values, int lo, int hi, int value)
+    {
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (values[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static double Squared(SimilarToken similar)
     {
         var s = Math.Max(similar.Plain, similar.VowelBlind);
         return s * s;
     }
 
     /// <summary>The end of the prefix of a part's postings whose share is at least <paramref name="share"/>.</summary>
-    private int PrefixEnd(int token, float share)
+    private int PrefixEnd(int token, double share)
     {
         int lo = _postingStart[token], hi = _postingStart[token + 1];
         if (share <= 0)
@@ -320,7 +625,8 @@ public sealed class ScreeningIndex
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (_postingShare[mid] >= share)
+            // Shares are stored as floats: the tolerance keeps a name whose share rounded down.
+            if (_postingShare[mid] >= share - 1e-6)
             {
                 lo = mid + 1;
             }
@@ -334,7 +640,7 @@ public sealed class ScreeningIndex
     }
 
     /// <summary>How many postings reading a part's similar parts down to a share would cost.</summary>
-    private long Cost(SimilarToken[] similar, float cutoff)
+    private long Cost(SimilarToken[] similar, double cutoff)
     {
         long cost = 0;
         foreach (var s in similar)
@@ -376,12 +682,12 @@ public sealed class ScreeningIndex
         var blind = query.Abjad != listed.Abjad;
         var start = _forwardStart[name];
         var width = _forwardStart[name + 1] - start;
-        Span<float> bestQuery = stackalloc float[plan.Parts.Count];
-        Span<float> bestName = stackalloc float[width];
+        Span<double> bestQuery = stackalloc double[plan.Parts.Count];
+        Span<double> bestName = stackalloc double[width];
         bestQuery.Clear();
         for (var j = 0; j < width; j++)
         {
-            var best = 0f;
+            var best = 0.0;
             for (var p = 0; p < plan.Parts.Count; p++)
             {
                 var s = Similarity(plan, scratch, p, _forwardToken[start + j], blind);
@@ -395,7 +701,7 @@ public sealed class ScreeningIndex
 
         for (var p = 0; p < plan.Parts.Count; p++)
         {
-            bestQuery[p] *= (float)plan.Parts[p].Weight;
+            bestQuery[p] *= plan.Parts[p].Weight;
         }
 
         var coverQuery = Math.Min(1, ReadingsBound(bestQuery, query.Parts.Length, query.Joins) / plan.TotalWeight);
@@ -408,7 +714,7 @@ public sealed class ScreeningIndex
     /// The most a name's parts can contribute over all its readings: parts outside a particle join count as they are,
     /// each join counts the better of its two parts apart or its joined form (stored after the parts).
     /// </summary>
-    internal static double ReadingsBound(ReadOnlySpan<float> contributions, int parts, int[] joins)
+    internal static double ReadingsBound(ReadOnlySpan<double> contributions, int parts, int[] joins)
     {
         var total = 0.0;
         for (var i = 0; i < parts; i++)
@@ -426,17 +732,17 @@ public sealed class ScreeningIndex
     }
 
     /// <summary>The similarity of query part <paramref name="part"/> and listed part <paramref name="token"/>, from the part search.</summary>
-    private float Similarity(QueryPlan plan, Scratch scratch, int part, int token, bool blind)
+    private double Similarity(QueryPlan plan, Scratch scratch, int part, int token, bool blind)
     {
         var slot = scratch.SlotOf(token);
-        var s = slot >= 0 ? scratch.Similarity(slot, part, blind) : 0f;
+        var s = slot >= 0 ? scratch.Similarity(slot, part, blind) : 0;
         if (s < NameScorer.PartFloor)
         {
             s = 0;
         }
 
         // An initial stands for any part it begins.
-        return plan.Parts[part].Wildcard && s < 0.75f && _tokens.Text(token)[0] == plan.Parts[part].Text[0] ? 0.75f : s;
+        return plan.Parts[part].Wildcard && s < 0.75 && _tokens.Text(token)[0] == plan.Parts[part].Text[0] ? 0.75 : s;
     }
 
     /// <summary>
@@ -479,7 +785,7 @@ public sealed class ScreeningIndex
     /// One query part: a written part, a particle-joined pair, or an initial. An initial's similar parts are only the
     /// same letter; it also matches, at 0.75, any part it begins, which no list holds (a wildcard).
     /// </summary>
-    private sealed record PlanPart(string Text, double Weight, bool Wildcard, SimilarToken[] Similar, float MaxSquared, long Cost);
+    private sealed record PlanPart(string Text, double Weight, bool Wildcard, SimilarToken[] Similar, double MaxSquared, long Cost);
 
     /// <summary>The query's parts with their similar listed parts, and the choice of which to follow in full.</summary>
     private sealed class QueryPlan
@@ -530,7 +836,7 @@ public sealed class ScreeningIndex
             var similar = wildcard
                 ? index._tokens.TryGet(text, out var same) ? [new SimilarToken(same, 1, 1)] : []
                 : index._tokens.Similar(text, abjad);
-            var max = wildcard ? InitialSquared : 0f;
+            var max = wildcard ? InitialSquared : 0;
             long cost = 0;
             foreach (var s in similar)
             {
@@ -582,10 +888,10 @@ public sealed class ScreeningIndex
         /// Which parts to follow in full (the cheapest first) and, for the others, the least (similarity² × share)
         /// a name needs from one of them to be worth finding through it; the cheapest such plan.
         /// </summary>
-        public (bool[] Enumerated, float[] Cutoffs) Choose(double threshold, ScreeningIndex index)
+        public (bool[] Enumerated, double[] Cutoffs, long Cost) Choose(double threshold, ScreeningIndex index)
         {
             var order = Enumerable.Range(0, Parts.Count).Where(p => Parts[p].Similar.Length > 0).OrderBy(p => Parts[p].Cost).ToArray();
-            var best = (Cost: long.MaxValue, Enumerated: Array.Empty<bool>(), Cutoffs: Array.Empty<float>());
+            var best = (Cost: long.MaxValue, Enumerated: Array.Empty<bool>(), Cutoffs: Array.Empty<double>());
             Span<double> open = stackalloc double[Parts.Count];
             Span<double> unfollowed = stackalloc double[Parts.Count];
             for (var k = 0; k <= order.Length; k++)
@@ -598,7 +904,7 @@ public sealed class ScreeningIndex
                     cost += Parts[order[e]].Cost;
                 }
 
-                var cutoffs = new float[Parts.Count];
+                var cutoffs = new double[Parts.Count];
                 var wildcard = false;
                 for (var p = 0; p < Parts.Count; p++)
                 {
@@ -617,13 +923,13 @@ public sealed class ScreeningIndex
                     // A name found through none of the followed parts must get this much of its cover from the others,
                     // so one of them gives at least its fair share.
                     var fromParts = needed - (wildcard ? InitialSquared : 0);
-                    var cutoff = double.IsPositiveInfinity(needed) ? float.PositiveInfinity : (float)Math.Max(0, fromParts / restParts);
+                    var cutoff = double.IsPositiveInfinity(needed) ? double.PositiveInfinity : Math.Max(0, fromParts / restParts);
                     for (var p = 0; p < Parts.Count && cost < best.Cost; p++)
                     {
                         if (!enumerated[p] && Parts[p].Similar.Length > 0)
                         {
                             cutoffs[p] = cutoff;
-                            cost += float.IsPositiveInfinity(cutoff) ? 0 : index.Cost(Parts[p].Similar, cutoff);
+                            cost += double.IsPositiveInfinity(cutoff) ? 0 : index.Cost(Parts[p].Similar, cutoff);
                         }
                     }
                 }
@@ -634,7 +940,7 @@ public sealed class ScreeningIndex
                 }
             }
 
-            return (best.Enumerated, best.Cutoffs);
+            return (best.Enumerated, best.Cutoffs, best.Cost);
         }
     }
 
@@ -644,8 +950,9 @@ public sealed class ScreeningIndex
         private int[] _nameStamp = [];
         private int[] _tokenStamp = [];
         private int[] _tokenSlot = [];
-        private float[] _plain = new float[256];
-        private float[] _blind = new float[256];
+        private int[] _wordStamp = [];
+        private double[] _plain = new double[256];
+        private double[] _blind = new double[256];
         private int _stamp;
         private int _slots;
         private int _width;
@@ -674,6 +981,7 @@ public sealed class ScreeningIndex
             {
                 Array.Clear(_nameStamp);
                 Array.Clear(_tokenStamp);
+                Array.Clear(_wordStamp);
                 _stamp = 1;
             }
 
@@ -720,9 +1028,29 @@ public sealed class ScreeningIndex
             _blind[(slot * width) + part] = similar.VowelBlind;
         }
 
+        /// <summary>Marks a word part as collected for this query; false when it already was.</summary>
+        public bool MarkWord(int token)
+        {
+            if (_wordStamp.Length < _tokenStamp.Length)
+            {
+                _wordStamp = new int[_tokenStamp.Length];
+            }
+
+            if (_wordStamp[token] == _stamp)
+            {
+                return false;
+            }
+
+            _wordStamp[token] = _stamp;
+            return true;
+        }
+
+        public double MaxSimilarity(int slot, int part) =>
+            slot < 0 ? 0 : Math.Max(_plain[(slot * _width) + part], _blind[(slot * _width) + part]);
+
         public int SlotOf(int token) => _tokenStamp[token] == _stamp ? _tokenSlot[token] : -1;
 
-        public float Similarity(int slot, int part, bool blind) => (blind ? _blind : _plain)[(slot * _width) + part];
+        public double Similarity(int slot, int part, bool blind) => (blind ? _blind : _plain)[(slot * _width) + part];
     }
 
     internal sealed record IndexedEntity(Entity Entity, bool Organisation);

@@ -5,7 +5,7 @@ using Cordon.Names;
 namespace Cordon.Screening;
 
 /// <summary>A listed name part similar to a query part: its token id and both similarities (as written, and vowel-blind).</summary>
-internal readonly record struct SimilarToken(int Token, float Plain, float VowelBlind);
+internal readonly record struct SimilarToken(int Token, double Plain, double VowelBlind);
 
 /// <summary>
 /// The distinct name parts of the index (its vocabulary) and a search for every part similar to a query part. Each
@@ -160,7 +160,7 @@ internal sealed class TokenSpace
             var vowelBlind = blindToo ? PartSimilarity.Of(part, text, vowelBlind: true) : plain;
             if (Math.Max(plain, vowelBlind) >= NameScorer.PartFloor)
             {
-                result.Add(new SimilarToken(token, (float)plain, (float)vowelBlind));
+                result.Add(new SimilarToken(token, plain, vowelBlind));
             }
         }
 

@@ -1,0 +1,426 @@
+using System.Globalization;
+using System.Text;
+using Cordon.Lists;
+using Cordon.Lists.Ofac;
+using Cordon.Lists.Un;
+using Cordon.Model;
+using Cordon.Names;
+using Cordon.Screening;
+using Cordon.Synthetic;
+using Cordon.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Cordon.Tests.Screening;
+
+/// <summary>
+/// The index against brute force: <see cref="Screener.Screen"/> through the index must return exactly the hits that
+/// scoring every name returns, with the same scores, on a synthetic population and on the real UN and OFAC lists; the
+/// part search must find every listed part that reaches the part floor; degenerate queries are answered, never thrown.
+/// </summary>
+public sealed class ScreeningIndexTests(ITestOutputHelper output)
+{
+    private const double MinRecall = 0.995;
+    private const double ScoreTolerance = 1e-9;
+    private const int Limit = 1000;
+
+    private static readonly Lazy<List<Entity>> UnPrimaries = new(() =>
+        new UnXmlReader().Read(TestData.Path("lists/un/UN_consolidated.xml"), new ImportContext("un"), CancellationToken.None)
+            .Where(e => e.SourceRef is not null && e.Schema.Name is "Person" or "Organization")
+            .ToList());
+
+    private static readonly Lazy<List<Entity>> Ofac = new(() =>
+        [.. new OfacCsvReader().Read(TestData.Path("lists/ofac/sdn_csv_2021"), new ImportContext("ofac"), CancellationToken.None)]);
+
+    private static readonly Lazy<Screener> UnScreener = new(() => new Screener(ScreeningIndex.Build(UnPrimaries.Value)));
+
+    /// <summary>What comparing the indexed and the brute-force hits of many queries found.</summary>
+    private sealed class Comparison
+    {
+        public int BruteHits { get; set; }
+
+        public int Found { get; set; }
+
+        public List<string> Missed { get; } = [];
+
+        public List<string> Extra { get; } = [];
+
+        public List<string> ScoreDiffers { get; } = [];
+
+        public List<string> Truncated { get; } = [];
+
+        public double Recall => BruteHits == 0 ? 1.0 : (double)Found / BruteHits;
+
+        public string Describe(int queries) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{queries} queries, {BruteHits} brute-force hits, {Found} found through the index (recall {Recall:P2}); {Missed.Count} missed, {Extra.Count} extra, {ScoreDiffers.Count} with another score, {Truncated.Count} at the limit")
+            + List("missed", Missed) + List("extra", Extra) + List("score differs", ScoreDiffers) + List("at the limit", Truncated);
+
+        private static string List(string label, List<string> items) =>
+            items.Count == 0 ? "" : $"\n{label} (first {Math.Min(10, items.Count)}):\n  " + string.Join("\n  ", items.Take(10));
+    }
+
+    /// <summary>Screens each name through the index and by brute force and compares the hits entity by entity.</summary>
+    private static Comparison Compare(Screener screener, IEnumerable<string> names, double? threshold)
+    {
+        var comparison = new Comparison();
+        foreach (var name in names)
+        {
+            var query = new ScreeningQuery(name) { Limit = Limit, Threshold = threshold };
+            var brute = screener.Screen(query, exhaustive: true).Results;
+            var indexed = screener.Screen(query).Results;
+            if (brute.Count >= Limit || indexed.Count >= Limit)
+            {
+                // A cut list cannot be compared: the last places may differ by ties alone.
+                comparison.Truncated.Add(string.Create(CultureInfo.InvariantCulture, $"'{name}': {brute.Count} brute, {indexed.Count} indexed"));
+                continue;
+            }
+
+            var byId = indexed.ToDictionary(h => h.Entity.Id, StringComparer.Ordinal);
+            var bruteIds = brute.Select(h => h.Entity.Id).ToHashSet(StringComparer.Ordinal);
+            comparison.BruteHits += brute.Count;
+            foreach (var hit in brute)
+            {
+                if (!byId.TryGetValue(hit.Entity.Id, out var found))
+                {
+                    comparison.Missed.Add(string.Create(CultureInfo.InvariantCulture, $"'{name}' ~ {hit.Entity.Id} '{hit.MatchedName}' score {hit.Score:F4}"));
+                    continue;
+                }
+
+                comparison.Found++;
+                if (Math.Abs(found.Score - hit.Score) > ScoreTolerance)
+                {
+                    comparison.ScoreDiffers.Add(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"'{name}' ~ {hit.Entity.Id} '{hit.MatchedName}': brute {hit.Score:F4}, indexed {found.Score:F4} via '{found.MatchedName}'"));
+                }
+            }
+
+            foreach (var hit in indexed.Where(h => !bruteIds.Contains(h.Entity.Id)))
+            {
+                comparison.Extra.Add(string.Create(CultureInfo.InvariantCulture, $"'{name}' ~ {hit.Entity.Id} '{hit.MatchedName}' score {hit.Score:F4}"));
+            }
+        }
+
+        return comparison;
+    }
+
+    private static void AssertMatchesBruteForce(Comparison comparison, int queries)
+    {
+        var description = comparison.Describe(queries);
+        Assert.True(comparison.Truncated.Count == 0, description);
+        Assert.True(comparison.BruteHits > 0, description);
+        Assert.True(comparison.Extra.Count == 0, description);
+        Assert.True(comparison.ScoreDiffers.Count == 0, description);
+        Assert.True(comparison.Recall >= MinRecall, description);
+    }
+
+    /// <summary>
+    /// One seeded edit of a word of at least four letters: a letter deleted, inserted or replaced, or two adjacent
+    /// letters swapped, in the word's case (a lower-case letter inside a capitalised word would split it in two,
+    /// INNOCEwT → innocew t). A name without such a word comes back unchanged.
+    /// </summary>
+    private static string Typo(string name, Random random)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var long4 = Enumerable.Range(0, words.Length).Where(i => words[i].Length >= 4).ToArray();
+        if (long4.Length == 0)
+        {
+            return name;
+        }
+
+        var w = long4[random.Next(long4.Length)];
+        var edited = Edit(words[w], random);
+        words[w] = string.Equals(words[w], words[w].ToUpperInvariant(), StringComparison.Ordinal) ? edited.ToUpperInvariant() : edited;
+        return string.Join(' ', words);
+    }
+
+    private static string Edit(string word, Random random)
+    {
+        var sb = new StringBuilder(word);
+        switch (random.Next(4))
+        {
+            case 0:
+                sb.Remove(random.Next(word.Length), 1);
+                break;
+            case 1:
+                sb.Insert(random.Next(word.Length + 1), RandomLetter(random));
+                break;
+            case 2:
+                var at = random.Next(word.Length);
+                var letter = RandomLetter(random);
+                sb[at] = letter == char.ToLowerInvariant(word[at]) ? (char)('a' + ((letter - 'a' + 1) % 26)) : letter;
+                break;
+            default:
+                var i = random.Next(word.Length - 1);
+                (sb[i], sb[i + 1]) = (sb[i + 1], sb[i]);
+                break;
+        }
+
+        return sb.ToString();
+    }
+
+    private static char RandomLetter(Random random) => (char)('a' + random.Next(26));
+
+    [Fact]
+    public void Indexed_screening_of_synthetic_queries_finds_the_brute_force_hits_with_their_scores()
+    {
+        // Given 3,000 synthetic entities and 300 seeded queries (variants of listed names and unlisted people)
+        var entities = new SyntheticPeople(7).Generate(3000).ToList();
+        var screener = new Screener(ScreeningIndex.Build(entities));
+        var queries = new SyntheticQueries(7).Generate(entities, 300);
+
+        // When each is screened through the index and by scoring every name, at the default threshold
+        var comparison = Compare(screener, queries.Select(q => q.Name), null);
+        output.WriteLine(comparison.Describe(queries.Count));
+
+        // Then the index returns no hit brute force lacks, each with the same score, and at least 99.5 % of them
+        AssertMatchesBruteForce(comparison, queries.Count);
+    }
+
+    [Fact]
+    public void Indexed_screening_of_synthetic_queries_at_a_low_threshold_finds_the_brute_force_hits_with_their_scores()
+    {
+        // Given 3,000 synthetic entities and the first 100 of 300 seeded queries
+        var entities = new SyntheticPeople(7).Generate(3000).ToList();
+        var screener = new Screener(ScreeningIndex.Build(entities));
+        var queries = new SyntheticQueries(7).Generate(entities, 300).Take(100).ToList();
+
+        // When each is screened through the index and by scoring every name, at threshold 0.5
+        var comparison = Compare(screener, queries.Select(q => q.Name), 0.5);
+        output.WriteLine(comparison.Describe(queries.Count));
+
+        // Then the index returns no hit brute force lacks, each with the same score, and at least 99.5 % of them
+        AssertMatchesBruteForce(comparison, queries.Count);
+    }
+
+    [Fact]
+    public void Indexed_screening_of_misspelt_UN_names_finds_the_brute_force_hits_with_their_scores()
+    {
+        // Given every UN person and organisation, and a query from the first name of every fifth one: a seeded typo,
+        // some with the words in reverse order, some written "FAMILY, Given"
+        var entities = UnPrimaries.Value;
+        var screener = UnScreener.Value;
+        var random = new Random(11);
+        var queries = new List<string>();
+        for (var e = 0; e < entities.Count; e += 5)
+        {
+            if (entities[e].First("name") is not { } name)
+            {
+                continue;
+            }
+
+            var query = Typo(name, random);
+            var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (queries.Count % 5 == 3 && words.Length > 1)
+            {
+                query = string.Join(' ', words.Reverse());
+            }
+            else if (queries.Count % 5 == 4 && words.Length > 1)
+            {
+                query = words[^1].ToUpperInvariant() + ", " + string.Join(' ', words[..^1]);
+            }
+
+            queries.Add(query);
+        }
+
+        // When each is screened through the index and by scoring every name
+        var comparison = Compare(screener, queries, null);
+        output.WriteLine(comparison.Describe(queries.Count));
+
+        // Then the index returns no hit brute force lacks, each with the same score, and at least 99.5 % of them
+        Assert.InRange(queries.Count, 150, 400);
+        AssertMatchesBruteForce(comparison, queries.Count);
+    }
+
+    [Fact]
+    public void The_part_search_finds_every_listed_part_that_reaches_the_part_floor()
+    {
+        // Given an index of the UN and OFAC lists, the parts of its abjad names, and 400 parts spread over its
+        // vocabulary, every other one changed by a seeded edit (no single letters: the index matches a query initial
+        // as a wildcard, not through the part search)
+        var index = ScreeningIndex.Build(UnPrimaries.Value.Concat(Ofac.Value));
+        var tokens = index.Tokens;
+        var abjad = new bool[tokens.Count];
+        foreach (var name in index.Names.Where(n => n.Name.Abjad))
+        {
+            foreach (var text in name.Name.Table)
+            {
+                if (tokens.TryGet(text, out var token))
+                {
+                    abjad[token] = true;
+                }
+            }
+        }
+
+        const int Sample = 400;
+        var step = Math.Max(1, tokens.Count / Sample);
+        var random = new Random(11);
+        var parts = new List<string>(Sample);
+        for (var s = 0; s < Sample && s * step < tokens.Count; s++)
+        {
+            var at = s * step;
+            while (at + 1 < tokens.Count && tokens.Text(at).Length < 2)
+            {
+                at++;
+            }
+
+            var text = tokens.Text(at);
+            parts.Add(s % 2 == 1 && text.Length >= 4 ? Edit(text, random) : text);
+        }
+
+        // When every listed part is scored against each query part (what the search verifies: vowel-blind too where
+        // the listed part came from an abjad name), and the part search is asked for the same
+        var expected = new List<(int Token, double Plain, double Blind)>[parts.Count];
+        Parallel.For(0, parts.Count, p =>
+        {
+            var part = parts[p];
+            var found = new List<(int, double, double)>();
+            for (var token = 0; token < tokens.Count; token++)
+            {
+                var text = tokens.Text(token);
+                var plain = PartSimilarity.Of(part, text);
+                var blind = abjad[token] ? PartSimilarity.Of(part, text, vowelBlind: true) : plain;
+                if (Math.Max(plain, blind) >= NameScorer.PartFloor)
+                {
+                    found.Add((token, plain, blind));
+                }
+            }
+
+            expected[p] = found;
+        });
+
+        var pairs = 0;
+        var hit = 0;
+        var missed = new List<string>();
+        var wrong = new List<string>();
+        for (var p = 0; p < parts.Count; p++)
+        {
+            var part = parts[p];
+            var similar = tokens.Similar(part, false).ToDictionary(s => s.Token);
+            foreach (var (token, plain, blind) in expected[p])
+            {
+                pairs++;
+                if (similar.ContainsKey(token))
+                {
+                    hit++;
+                }
+                else
+                {
+                    missed.Add(string.Create(CultureInfo.InvariantCulture, $"'{part}' ~ '{tokens.Text(token)}' plain {plain:F3} blind {blind:F3}{(abjad[token] ? " (abjad)" : "")}"));
+                }
+            }
+
+            foreach (var s in similar.Values)
+            {
+                var text = tokens.Text(s.Token);
+                var plain = PartSimilarity.Of(part, text);
+                var blind = abjad[s.Token] ? PartSimilarity.Of(part, text, vowelBlind: true) : plain;
+                if (Math.Abs(s.Plain - plain) > 1e-6 || Math.Abs(s.VowelBlind - blind) > 1e-6 || Math.Max(plain, blind) < NameScorer.PartFloor)
+                {
+                    wrong.Add(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"'{part}' ~ '{text}': reported plain {s.Plain:F6} blind {s.VowelBlind:F6}, scored plain {plain:F6} blind {blind:F6}"));
+                }
+            }
+        }
+
+        var recall = pairs == 0 ? 1.0 : (double)hit / pairs;
+        var description = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{parts.Count} query parts over {tokens.Count} listed parts: {pairs} pairs reach the floor, {hit} found (recall {recall:P2}), {wrong.Count} reported wrongly")
+            + (missed.Count == 0 ? "" : "\nmissed (first 10):\n  " + string.Join("\n  ", missed.Take(10)))
+            + (wrong.Count == 0 ? "" : "\nwrong (first 10):\n  " + string.Join("\n  ", wrong.Take(10)));
+        output.WriteLine(description);
+
+        // Then it finds at least 99 % of the pairs, with the similarities they score
+        Assert.True(parts.Count >= Sample * 9 / 10, description);
+        Assert.True(pairs >= parts.Count, description);
+        Assert.True(wrong.Count == 0, description);
+        Assert.True(recall >= 0.99, description);
+    }
+
+    [Theory]
+    [InlineData("al", null)]
+    [InlineData("bin", null)]
+    [InlineData("al bin", null)]
+    [InlineData("bin al", null)]
+    [InlineData("LLC", "Organization")]
+    [InlineData("Ltd.", "Organization")]
+    [InlineData("LLC Ltd", "Organization")]
+    [InlineData("al LLC", "Organization")]
+    [InlineData("bin al LLC", "Organization")]
+    public void A_query_of_particles_or_legal_forms_alone_finds_nobody_among_real_names(string name, string? schema)
+    {
+        // Given an index of the first 250 UN persons and first 50 UN organisations
+        var entities = UnPrimaries.Value.Where(e => e.Schema.Name == "Person").Take(250)
+            .Concat(UnPrimaries.Value.Where(e => e.Schema.Name == "Organization").Take(50))
+            .ToList();
+        var organisation = entities[^1];
+        var screener = new Screener(ScreeningIndex.Build(entities));
+
+        // When only particles (as anyone) or legal forms (as an organisation) are screened at a low threshold, through
+        // the index and by brute force, and the organisation by its own name
+        var query = new ScreeningQuery(name, Schema: schema) { Threshold = 0.3 };
+        var indexed = screener.Screen(query).Results;
+        var exhaustive = screener.Screen(query, exhaustive: true).Results;
+        var own = screener.Screen(new ScreeningQuery(organisation.Caption, Schema: "Organization")).Results;
+
+        // Then nobody is a hit by either path, while the organisation is found by its own name
+        static string Describe(IEnumerable<ScreeningHit> hits) => string.Join("; ", hits.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Entity.Id} '{h.MatchedName}' {h.Score:F4}")));
+        Assert.True(indexed.Count == 0, $"indexed: {Describe(indexed)}");
+        Assert.True(exhaustive.Count == 0, $"brute force: {Describe(exhaustive)}");
+        Assert.Contains(own, h => h.Entity.Id == organisation.Id);
+    }
+
+    public static TheoryData<string, string> BadNames()
+    {
+        var random = new Random(10_000);
+        var sb = new StringBuilder(10_000);
+        while (sb.Length < 10_000)
+        {
+            sb.Append(RandomLetter(random));
+            if (random.Next(7) == 0)
+            {
+                sb.Append(' ');
+            }
+        }
+
+        return new TheoryData<string, string>
+        {
+            { "empty", "" },
+            { "blanks", "   " },
+            { "dots", "..." },
+            { "10,000 characters", sb.ToString(0, 10_000) },
+            { "10,000 letters in one word", new string('a', 10_000) },
+            { "unpaired high surrogate", "\uD800abc" },
+            { "unpaired low surrogate", "abc\uDC00 Hussein" },
+            { "control characters", "\u0000\u0001Ali\u0007\u001B Hassan\u007F" },
+            { "right-to-left marks", "\u200F\u202BMohammed\u202C \u200EAli\u200F" },
+            { "marks only", "\u200F\u200E\u202B\u202C\u2066\u2069" },
+            { "combining marks only", "\u0301\u0308\u0327" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(BadNames))]
+    public void A_bad_name_is_answered_through_the_index_without_an_exception(string label, string name)
+    {
+        // Given the index of the real UN list
+        var screener = UnScreener.Value;
+
+        // When the bad name is screened through the index, as anyone and as an organisation, at the default and a low threshold
+        var responses = new[]
+        {
+            screener.Screen(new ScreeningQuery(name)),
+            screener.Screen(new ScreeningQuery(name) { Threshold = 0.3 }),
+            screener.Screen(new ScreeningQuery(name, Schema: "Organization") { Threshold = 0.3 }),
+        };
+
+        // Then each is a response, possibly empty, with no hit below its threshold
+        foreach (var response in responses)
+        {
+            Assert.NotNull(response);
+            Assert.All(response.Results, h => Assert.True(h.Score >= response.Threshold, $"{label}: {h.Entity.Id} below the threshold"));
+        }
+    }
+}
