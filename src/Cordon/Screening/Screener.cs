@@ -84,36 +84,41 @@ public sealed class Screener(ScreeningIndex index)
             }
         }
 
-        var hits = new List<ScreeningHit>();
-        foreach (var (entityIndex, (nameScore, name, pairs)) in best)
+        // Scores first, words after: a common name can have hundreds of hits, and only the best few are returned.
+        var scored = new List<(double Score, int Entity)>(best.Count);
+        foreach (var (entityIndex, (nameScore, _, _)) in best)
         {
+            var entity = index.Entities[entityIndex].Entity;
+            var score = Math.Clamp(nameScore + BirthDateEffect(birthDate, entity, null) + CountryEffect(country, entity, null), 0, 1);
+            if (score >= threshold)
+            {
+                scored.Add((Math.Round(score, 4), entityIndex));
+            }
+        }
+
+        var ordered = new List<ScreeningHit>();
+        foreach (var (score, entityIndex) in scored
+            .OrderByDescending(h => h.Score)
+            .ThenBy(h => index.Entities[h.Entity].Entity.Id, StringComparer.Ordinal)
+            .Take(Math.Max(0, query.Limit)))
+        {
+            var (nameScore, name, pairs) = best[entityIndex];
             var entity = index.Entities[entityIndex].Entity;
             var explanation = new List<ExplanationItem>
             {
                 new("name", Math.Round(nameScore, 4), $"'{query.Name}' ~ {name.Property} '{name.Name.Original}'"),
             };
-            var score = nameScore;
-            score += BirthDateEffect(birthDate, entity, explanation);
-            score += CountryEffect(country, entity, explanation);
-            score = Math.Clamp(score, 0, 1);
-
-            if (score >= threshold)
-            {
-                hits.Add(new ScreeningHit(entity, Math.Round(score, 4), Math.Round(nameScore, 4), name.Name.Original, name.Property, pairs, explanation));
-            }
+            BirthDateEffect(birthDate, entity, explanation);
+            CountryEffect(country, entity, explanation);
+            ordered.Add(new ScreeningHit(entity, score, Math.Round(nameScore, 4), name.Name.Original, name.Property, pairs, explanation));
         }
 
-        var ordered = hits
-            .OrderByDescending(h => h.Score)
-            .ThenBy(h => h.Entity.Id, StringComparer.Ordinal)
-            .Take(Math.Max(0, query.Limit))
-            .ToList();
         return new ScreeningResponse(query, threshold, ordered);
     }
 
     private static bool Compatible(Schema query, Schema entity) => entity.IsA(query.Name) || query.IsA(entity.Name);
 
-    private static double BirthDateEffect(string? queryDate, Entity entity, List<ExplanationItem> explanation)
+    private static double BirthDateEffect(string? queryDate, Entity entity, List<ExplanationItem>? explanation)
     {
         if (string.IsNullOrEmpty(queryDate))
         {
@@ -123,7 +128,7 @@ public sealed class Screener(ScreeningIndex index)
         var dates = entity.Get("birthDate");
         if (dates.Count == 0)
         {
-            explanation.Add(new("birthDate", 0, "no birth date on record"));
+            explanation?.Add(new("birthDate", 0, "no birth date on record"));
             return 0;
         }
 
@@ -133,7 +138,7 @@ public sealed class Screener(ScreeningIndex index)
             if (string.CompareOrdinal(date, 0, queryDate, 0, common) == 0)
             {
                 var effect = common >= 10 ? 0.05 : 0.02;
-                explanation.Add(new("birthDate", effect, $"{queryDate} matches {date}"));
+                explanation?.Add(new("birthDate", effect, $"{queryDate} matches {date}"));
                 return effect;
             }
         }
@@ -143,19 +148,19 @@ public sealed class Screener(ScreeningIndex index)
         {
             if (queryYear is { } qy && Year(date) is { } ey && Math.Abs(qy - ey) <= 1)
             {
-                explanation.Add(new("birthDate", -0.02, $"{queryDate} is within a year of {date}"));
+                explanation?.Add(new("birthDate", -0.02, $"{queryDate} is within a year of {date}"));
                 return -0.02;
             }
         }
 
-        explanation.Add(new("birthDate", -0.15, $"{queryDate} differs from {string.Join(", ", dates)}"));
+        explanation?.Add(new("birthDate", -0.15, $"{queryDate} differs from {string.Join(", ", dates)}"));
         return -0.15;
     }
 
     private static int? Year(string date) =>
         date.Length >= 4 && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
 
-    private static double CountryEffect(string? queryCountry, Entity entity, List<ExplanationItem> explanation)
+    private static double CountryEffect(string? queryCountry, Entity entity, List<ExplanationItem>? explanation)
     {
         if (string.IsNullOrEmpty(queryCountry))
         {
@@ -165,17 +170,17 @@ public sealed class Screener(ScreeningIndex index)
         var known = CountryProperties.SelectMany(entity.Get).Distinct(StringComparer.Ordinal).ToList();
         if (known.Count == 0)
         {
-            explanation.Add(new("country", 0, "no country on record"));
+            explanation?.Add(new("country", 0, "no country on record"));
             return 0;
         }
 
         if (known.Contains(queryCountry, StringComparer.Ordinal))
         {
-            explanation.Add(new("country", 0.03, $"{queryCountry} is linked to the entity"));
+            explanation?.Add(new("country", 0.03, $"{queryCountry} is linked to the entity"));
             return 0.03;
         }
 
-        explanation.Add(new("country", -0.05, $"{queryCountry} is not among {string.Join(", ", known)}"));
+        explanation?.Add(new("country", -0.05, $"{queryCountry} is not among {string.Join(", ", known)}"));
         return -0.05;
     }
 }

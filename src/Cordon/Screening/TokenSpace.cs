@@ -11,7 +11,8 @@ internal readonly record struct SimilarToken(int Token, double Plain, double Vow
 /// The distinct name parts of the index (its vocabulary) and a search for every part similar to a query part. Each
 /// part is keyed once, however many names carry it, by keys that any part scoring at least
 /// <see cref="NameScorer.PartFloor"/> with it is meant to share: the part with look-alike letters folded (e/i/y, o/u,
-/// c/k/s…) and each one-letter deletion of that (Baba / Bala, Serkan / Erkan, transpositions), its consonant skeleton,
+/// c/k/s…) and each one-letter deletion of that (Baba / Bala, Serkan / Erkan, transpositions) — two letters from six
+/// letters on (Saima / Samina, Rahimi / Ibrahimi) —, its consonant skeleton,
 /// its listed variant group, its vowel-blind consonants and, for a single letter, the initial. Keys only propose:
 /// every proposed part is scored with <see cref="PartSimilarity"/>, so the search returns exact similarities.
 /// </summary>
