@@ -89,7 +89,8 @@ public static class PartSimilarity
         return new string(buffer[..length]);
     }
 
-    private static bool IsNumber(string s)
+    /// <summary>Whether a part is all digits (numbers match only as written).</summary>
+    internal static bool IsNumber(string s)
     {
         foreach (var c in s)
         {

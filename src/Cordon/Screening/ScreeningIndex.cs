@@ -446,7 +446,7 @@ public sealed class ScreeningIndex
         TokenSpace.JoinedKeys(query.Joined, deletions: query.Joined.Length >= 6, keys);
         foreach (var key in keys)
         {
-            for (var i = LowerBound(_joinedKeys, key); i < _joinedKeys.Length && _joinedKeys[i] == key; i++)
+            for (var i = SortedSpans.LowerBound<ulong>(_joinedKeys, key); i < _joinedKeys.Length && _joinedKeys[i] == key; i++)
             {
                 scratch.Touch(_joinedNames[i]);
                 forced.Add(_joinedNames[i]);
@@ -460,9 +460,8 @@ public sealed class ScreeningIndex
             {
                 if (_tokens.TryGet(part[..k], out var left) && _tokens.TryGet(part[k..], out var right) && left != right)
                 {
-                    var (low, high) = left < right ? (left, right) : (right, left);
-                    var start = LowerBound(_pairOther, _pairStart[low], _pairStart[low + 1], high);
-                    for (var i = start; i < _pairStart[low + 1] && _pairOther[i] == high; i++)
+                    var (start, end) = PairRange(left, right);
+                    for (var i = start; i < end; i++)
                     {
                         scratch.Touch(_pairName[i]);
                         forced.Add(_pairName[i]);
@@ -552,9 +551,7 @@ public sealed class ScreeningIndex
         {
             for (var y = x + 1; y < words.Count; y++)
             {
-                var (low, high) = words[x] < words[y] ? (words[x], words[y]) : (words[y], words[x]);
-                var start = LowerBound(_pairOther, _pairStart[low], _pairStart[low + 1], high);
-                var end = LowerBound(_pairOther, start, _pairStart[low + 1], high + 1);
+                var (start, end) = PairRange(words[x], words[y]);
                 if (end > start)
                 {
                     ranges.Add((start, end));
@@ -592,22 +589,20 @@ public sealed class ScreeningIndex
         return new PairReads(ranges, prefixes, cost);
     }
 
-    private static int LowerBound(int[] values, int lo, int hi, int value)
+    /// <summary>Where the names carrying both word parts lie in the pair postings.</summary>
+    private (int Start, int End) PairRange(int a, int b)
     {
-        while (lo < hi)
+        var (low, high) = a < b ? (a, b) : (b, a);
+        var from = _pairStart[low];
+        var others = _pairOther.AsSpan(from, _pairStart[low + 1] - from);
+        var start = SortedSpans.LowerBound<int>(others, high);
+        var end = start;
+        while (end < others.Length && others[end] == high)
         {
-            var mid = (lo + hi) >>> 1;
-            if (values[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
+            end++;
         }
 
-        return lo;
+        return (from + start, from + end);
     }
 
     private static double Squared(SimilarToken similar)
@@ -652,25 +647,6 @@ public sealed class ScreeningIndex
         }
 
         return cost;
-    }
-
-    private static int LowerBound(ulong[] keys, ulong key)
-    {
-        int lo = 0, hi = keys.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (keys[mid] < key)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     /// <summary>

@@ -139,7 +139,7 @@ internal sealed class TokenSpace
 
         foreach (var key in keys)
         {
-            var at = LowerBound(key);
+            var at = SortedSpans.LowerBound<ulong>(_keys, key);
             for (var i = at; i < _keys.Length && _keys[i] == key; i++)
             {
                 proposed.Add(_keyTokens[i]);
@@ -183,32 +183,13 @@ internal sealed class TokenSpace
             || NameVariants.AreVariants(a, b);
     }
 
-    private int LowerBound(ulong key)
-    {
-        int lo = 0, hi = _keys.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_keys[mid] < key)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
     /// <summary>
     /// The keys of a part. Indexing and querying share this function; a query also looks up the initials its first
     /// letter stands for, and the vowel-blind consonants of every listed part when it is itself vowel-blind.
     /// </summary>
     internal void KeysOf(string part, bool abjad, bool query, List<ulong> keys)
     {
-        if (part.Length == 0 || IsNumber(part))
+        if (part.Length == 0 || PartSimilarity.IsNumber(part))
         {
             // Numbers match only as written.
             return;
@@ -378,19 +359,6 @@ internal sealed class TokenSpace
         '9' => 'g',
         _ => c,
     };
-
-    private static bool IsNumber(string s)
-    {
-        foreach (var c in s)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>FNV-1a over the kind and the characters, finished with a 64-bit mixer; a collision only proposes a part that scoring then rejects.</summary>
     private static ulong Hash(ulong kind, ReadOnlySpan<char> text)
