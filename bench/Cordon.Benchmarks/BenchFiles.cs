@@ -48,5 +48,26 @@ internal sealed class BenchFiles
         }
     }
 
+    /// <summary>
+    /// A file or folder of the repository or of <c>shared</c> beside it (<c>data/un/UN_consolidated.xml</c>,
+    /// <c>shared/data/lists/un/UN_consolidated.xml</c>), found by walking up from the current folder, then from the binaries.
+    /// </summary>
+    public static string FindAbove(string relative)
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, relative);
+                if (File.Exists(candidate) || Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new ArgumentException($"{relative} was not found above {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}; give its path");
+    }
+
     private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 }

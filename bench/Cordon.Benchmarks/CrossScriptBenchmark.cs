@@ -9,7 +9,7 @@ using Cordon.Screening;
 namespace Cordon.Benchmarks;
 
 /// <summary>
-/// <c>cross-script [--un PATH]</c>: how well the real UN list finds its own entities by names it does not index.
+/// <c>cross-script [--un PATH] [--show N]</c>: how well the real UN list finds its own entities by names it does not index.
 /// First, each original-script name (mostly Arabic) is screened against an index holding only the Latin names;
 /// second, each Latin alias is left out of its entity in turn and screened against the rest. Both report how often
 /// the entity comes first, and the worst misses.
@@ -18,18 +18,19 @@ internal static class CrossScriptBenchmark
 {
     private const string DefaultList = "shared/data/lists/un/UN_consolidated.xml";
     private const int Limit = 10;
-    private const int WorstShown = 15;
     private static readonly string[] NameProperties = ["name", "alias", "weakAlias"];
+    private static int _shown;
 
     public static int Run(BenchArgs args)
     {
-        var path = args.String("un") is { } given ? Path.GetFullPath(given) : FindDefaultList();
+        var path = args.String("un") is { } given ? Path.GetFullPath(given) : BenchFiles.FindAbove(DefaultList);
         if (!File.Exists(path))
         {
             Console.Error.WriteLine($"UN list not found: {path}");
             return 1;
         }
 
+        _shown = args.Int("show", 15, min: 0);
         BenchEnvironment.Print();
         var watch = Stopwatch.StartNew();
         var primaries = new UnXmlReader().Read(path, new ImportContext("un"), CancellationToken.None)
@@ -230,7 +231,7 @@ internal static class CrossScriptBenchmark
             .Where(o => o.Rank != 1)
             .OrderByDescending(o => o.Rank ?? int.MaxValue)
             .ThenByDescending(o => (o.Top?.Score ?? 0) - (o.Hit?.Score ?? 0))
-            .Take(WorstShown)
+            .Take(_shown)
             .ToList();
         Console.WriteLine(Invariant.Format($"  worst {worst.Count} misses{among} (query → normalised | expected | ranked first):"));
         foreach (var o in worst)
@@ -327,21 +328,6 @@ internal static class CrossScriptBenchmark
     }
 
     private static string Percent(int part, int whole) => whole == 0 ? "n/a" : Invariant.Format($"{100.0 * part / whole:F1} %");
-
-    /// <summary>The 2026 UN list in <c>shared/data</c> beside the repository, found by walking up from the binaries.</summary>
-    private static string FindDefaultList()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, DefaultList);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new ArgumentException($"--un not given and {DefaultList} was not found above {AppContext.BaseDirectory}");
-    }
 
     private sealed record Query(string Text, Entity Expected);
 

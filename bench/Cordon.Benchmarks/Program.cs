@@ -3,7 +3,8 @@ namespace Cordon.Benchmarks;
 /// <summary>
 /// Synthetic data and end-to-end benchmarks: <c>generate</c> writes a seeded population as FtM JSON lines,
 /// <c>import</c> times its import into SQLite, <c>profile</c> splits that time by stage,
-/// <c>cross-script</c> measures how the real UN list finds its entities by names it does not index.
+/// <c>cross-script</c> measures how the real UN list finds its entities by names it does not index,
+/// <c>screen-input</c> writes the seeded CSV the <c>cordon screen-file</c> benchmark screens.
 /// </summary>
 internal static class Program
 {
@@ -12,8 +13,10 @@ internal static class Program
           generate --entities N [--seed S] --out FILE
           import   --entities N [--seed S] [--runs R] [--work DIR]
           profile  --entities N [--seed S] [--work DIR]
-          cross-script [--un PATH]
+          cross-script [--un PATH] [--show N]
+          name-frequencies [--un PATH] [--ofac DIR] --out FILE
           recall   [--entities N] [--queries Q] [--seed S] [--brute 0|1] [--slow K] [--parts a,b]
+          screen-input --rows N [--seed S] --out FILE [--un PATH] [--ofac DIR]
         """;
 
     private static int Main(string[] args)
@@ -27,7 +30,9 @@ internal static class Program
                 "import" => ImportBenchmark.Run(BenchArgs.Parse(rest, "entities", "seed", "runs", "work")),
                 "profile" => ProfileCommand.Run(BenchArgs.Parse(rest, "entities", "seed", "work")),
                 "recall" => RecallCommand.Run(BenchArgs.Parse(rest, "entities", "queries", "seed", "parts", "brute", "slow")),
-                "cross-script" => CrossScriptBenchmark.Run(BenchArgs.Parse(rest, "un")),
+                "cross-script" => CrossScriptBenchmark.Run(BenchArgs.Parse(rest, "un", "show")),
+                "name-frequencies" => NameFrequencyCommand.Run(BenchArgs.Parse(rest, "un", "ofac", "out")),
+                "screen-input" => ScreenInputCommand.Run(BenchArgs.Parse(rest, "rows", "seed", "out", "un", "ofac")),
                 _ => Fail(Usage),
             };
         }

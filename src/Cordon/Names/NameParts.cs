@@ -6,6 +6,9 @@ namespace Cordon.Names;
 public enum NamePartKind
 {
     Word,
+
+    /// <summary>A father's name in the East Slavic form (Ivanovich, Petrovna): part of the name, but weighs less.</summary>
+    Patronymic,
     Particle,
     Honorific,
     LegalForm,
@@ -37,12 +40,47 @@ public static class NameParts
         organisation && LegalForms.Contains(part) ? NamePartKind.LegalForm
         : Particles.Contains(part) ? NamePartKind.Particle
         : Honorifics.Contains(part) ? NamePartKind.Honorific
+        : !organisation && IsPatronymic(part) ? NamePartKind.Patronymic
         : NamePartKind.Word;
+
+    /// <summary>
+    /// Russian, Ukrainian and Belarusian patronymics as Latin lists spell them: Iraklievich, Oleksandrovych, Petrovna,
+    /// Ilyich. Lists often leave them out, so a missing one costs less than a missing given or family name.
+    /// </summary>
+    public static bool IsPatronymic(string part)
+    {
+        if (part.Length < 7)
+        {
+            return false;
+        }
+
+        foreach (var suffix in PatronymicSuffixes)
+        {
+            if (part.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PatronymicSuffixes = ["ovich", "evich", "ovych", "evych", "ovitch", "evitch", "ovna", "evna", "ivna", "ichna", "ilyich", "ilich"];
+
+    private static readonly FrozenSet<string> CompoundHeads = FrozenSet.ToFrozenSet(
+        ["abd", "abdul", "abdel", "abdal", "abdoul", "abdur", "abdus", "abdou", "abdil", "abdar", "abdas"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the part begins a compound that lists write both apart and joined: "Abdul Rahman" / Abdulrahman /
+    /// عبد الرحمن. Unlike a particle it is a full word when apart; the scorer also reads it joined to the next word.
+    /// </summary>
+    public static bool IsCompoundHead(string part) => CompoundHeads.Contains(part);
 
     /// <summary>How much a part counts in the name score.</summary>
     public static double Weight(NamePartKind kind) => kind switch
     {
         NamePartKind.Word => 1.0,
+        NamePartKind.Patronymic => 0.5,
         NamePartKind.Particle => 0.35,
         NamePartKind.Honorific => 0.2,
         _ => 0.15,

@@ -9,21 +9,26 @@ namespace Cordon.Names;
 /// </summary>
 public static class NameVariants
 {
-    private static readonly FrozenDictionary<string, int> Groups = Load();
+    private static readonly (FrozenDictionary<string, int> Groups, string[] Firsts) Table = Load();
+    private static readonly FrozenDictionary<string, int> Groups = Table.Groups;
 
-    /// <summary>Whether two normalised parts are listed as variants of one name.</summary>
     /// <summary>The variant group of a part, or null when it is in none.</summary>
     public static int? GroupOf(string part) => Groups.TryGetValue(part, out var group) ? group : null;
 
+    /// <summary>The first spelling of the part's group (mohamed → muhammad), or the part itself when it is in none.</summary>
+    public static string Canonical(string part) => Groups.TryGetValue(part, out var group) ? Table.Firsts[group] : part;
+
+    /// <summary>Whether two normalised parts are listed as variants of one name.</summary>
     public static bool AreVariants(string a, string b) =>
         Groups.TryGetValue(a, out var ga) && Groups.TryGetValue(b, out var gb) && ga == gb;
 
-    private static FrozenDictionary<string, int> Load()
+    private static (FrozenDictionary<string, int>, string[]) Load()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Cordon.Names.Data.name-variants.txt")
             ?? throw new InvalidOperationException("The embedded name variant table is missing.");
         using var reader = new StreamReader(stream);
         var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firsts = new List<string> { "" };
         var id = 0;
         while (reader.ReadLine() is { } line)
         {
@@ -32,13 +37,20 @@ public static class NameVariants
                 continue;
             }
 
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0)
+            {
+                continue;
+            }
+
             id++;
-            foreach (var part in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            firsts.Add(parts[0]);
+            foreach (var part in parts)
             {
                 groups.TryAdd(part, id);
             }
         }
 
-        return groups.ToFrozenDictionary(StringComparer.Ordinal);
+        return (groups.ToFrozenDictionary(StringComparer.Ordinal), [.. firsts]);
     }
 }

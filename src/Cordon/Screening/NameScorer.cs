@@ -133,7 +133,7 @@ public static class NameScorer
             }
         }
 
-        return 0.85;
+        return 0.75;
     }
 
     /// <summary>
@@ -203,21 +203,27 @@ public static class NameScorer
         var coverQ = matchedQ / Sum(qw);
         var coverC = matchedC / Sum(cw);
         var score = (lean * Math.Max(coverQ, coverC)) + ((1 - lean) * Math.Min(coverQ, coverC));
-        score *= ConflictFactor(qw, cw, pairedWith, usedC);
-        score *= OrderFactor(q, qw, c, cw, qt, ct, pairedWith);
+        score *= ConflictFactor(q, c, queryName.TableWords, candidateName.TableWords, pairedWith, usedC);
+        score *= OrderFactor(q, c, queryName.TableWords, candidateName.TableWords, qt, ct, pairedWith);
         score *= NumberFactor(q, c, qt, ct, pairedWith, usedC);
         return Math.Clamp(score, 0, 1);
     }
 
+    /// <summary>
+    /// A father's name and a son's swapped around "bin" (SALMAN BIN MUHAMMAD / MUHAMMAD BIN SALMAN) are two people of
+    /// one family: the pair stays below the default threshold however well the parts match.
+    /// </summary>
+    private const double SwappedFather = 0.65;
+
     /// <summary>Full parts aligned out of order cost a little; around "bin"/"ben" (a father's name) they cost a lot.</summary>
-    private static double OrderFactor(int[] q, double[] qw, int[] c, double[] cw, string[] qt, string[] ct, ReadOnlySpan<int> pairedWith)
+    private static double OrderFactor(int[] q, int[] c, bool[] qWords, bool[] cWords, string[] qt, string[] ct, ReadOnlySpan<int> pairedWith)
     {
         var last = -1;
         var inverted = false;
         for (var i = 0; i < q.Length; i++)
         {
             var j = pairedWith[i];
-            if (j < 0 || qw[i] < 1.0 || cw[j] < 1.0)
+            if (j < 0 || !qWords[q[i]] || !cWords[c[j]])
             {
                 continue;
             }
@@ -236,7 +242,7 @@ public static class NameScorer
             return 1.0;
         }
 
-        return HasPatronymicParticle(q, qt) || HasPatronymicParticle(c, ct) ? 0.75 : 0.92;
+        return HasPatronymicParticle(q, qt) || HasPatronymicParticle(c, ct) ? SwappedFather : 0.92;
     }
 
     private static bool HasPatronymicParticle(int[] parts, string[] table)
@@ -256,20 +262,20 @@ public static class NameScorer
     /// Full parts left unpaired on both sides are conflicting names (AL-TIKRITI / AL-DULAIMI), not an extra name on one
     /// side: each such conflict costs a fifth of the score.
     /// </summary>
-    private static double ConflictFactor(double[] qw, double[] cw, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
+    private static double ConflictFactor(int[] q, int[] c, bool[] qWords, bool[] cWords, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
     {
         int unpairedQ = 0, unpairedC = 0;
-        for (var i = 0; i < qw.Length; i++)
+        for (var i = 0; i < q.Length; i++)
         {
-            if (pairedWith[i] < 0 && qw[i] >= 1.0)
+            if (pairedWith[i] < 0 && qWords[q[i]])
             {
                 unpairedQ++;
             }
         }
 
-        for (var j = 0; j < cw.Length; j++)
+        for (var j = 0; j < c.Length; j++)
         {
-            if (!usedC[j] && cw[j] >= 1.0)
+            if (!usedC[j] && cWords[c[j]])
             {
                 unpairedC++;
             }

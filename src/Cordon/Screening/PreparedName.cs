@@ -20,7 +20,7 @@ public sealed class PreparedName
     {
         Original = original;
         Organisation = organisation;
-        var parts = Tokenize(original, organisation);
+        var parts = MergeArticles(Tokenize(original, organisation));
         if (parts.Length > MaxParts)
         {
             // Alignment is cubic in the parts; no real name has this many.
@@ -47,13 +47,14 @@ public sealed class PreparedName
         for (var i = 0; i < Parts.Length; i++)
         {
             Kinds[i] = Generics?[i] is not null ? NamePartKind.LegalForm : NameParts.Classify(Parts[i], organisation);
-            Weights[i] = NameParts.Weight(Kinds[i]);
+            // A common word ("Mohammed", "International") says less about who is meant than a rare one.
+            Weights[i] = NameParts.Weight(Kinds[i]) * (Kinds[i] == NamePartKind.Word ? NameRarity.Factor(Parts[i]) : 1.0);
         }
 
         var joins = new List<int>(3);
         for (var i = 0; i + 1 < Parts.Length && joins.Count < MaxJoins; i++)
         {
-            if (Kinds[i] == NamePartKind.Particle && Kinds[i + 1] == NamePartKind.Word && !char.IsAsciiDigit(Parts[i + 1][0]))
+            if ((Kinds[i] == NamePartKind.Particle || NameParts.IsCompoundHead(Parts[i])) && Kinds[i + 1] == NamePartKind.Word && !char.IsAsciiDigit(Parts[i + 1][0]))
             {
                 joins.Add(i);
             }
@@ -63,7 +64,7 @@ public sealed class PreparedName
         TableWords = new bool[Parts.Length + Joins.Length];
         for (var i = 0; i < TableWords.Length; i++)
         {
-            TableWords[i] = i >= Parts.Length || Kinds[i] == NamePartKind.Word;
+            TableWords[i] = i >= Parts.Length || Kinds[i] is NamePartKind.Word or NamePartKind.Patronymic;
             HasWord |= TableWords[i];
         }
 
@@ -164,6 +165,44 @@ public sealed class PreparedName
 
     /// <summary>All parts run together, for names written as one word on one side (SiemensAG, Goodwill).</summary>
     public string Joined => _joined ??= string.Concat(Parts);
+
+    /// <summary>
+    /// "Abd" and the article after it are one part, as Arabic writes them (عبد ال): ABD AL-RAZZAQ → abdal razzaq, which
+    /// reads joined as abdalrazzaq like Abdulrazzaq and عبد الرزاق.
+    /// </summary>
+    private static string[] MergeArticles(string[] parts)
+    {
+        var merges = 0;
+        for (var i = 0; i + 1 < parts.Length; i++)
+        {
+            if (parts[i] == "abd" && IsArticle(parts[i + 1]))
+            {
+                merges++;
+            }
+        }
+
+        if (merges == 0)
+        {
+            return parts;
+        }
+
+        var merged = new List<string>(parts.Length - merges);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i] == "abd" && i + 1 < parts.Length && IsArticle(parts[i + 1]))
+            {
+                merged.Add("abd" + parts[++i]);
+                continue;
+            }
+
+            merged.Add(parts[i]);
+        }
+
+        return [.. merged];
+    }
+
+    /// <summary>The Arabic article as Latin lists write it, sun-letter assimilations included (ar-Rahman, as-Salam).</summary>
+    private static bool IsArticle(string part) => part is "al" or "el" or "ul" or "il" or "ar" or "ur" or "er" or "as" or "us" or "es" or "ad" or "ud" or "an" or "un" or "at" or "ut" or "az" or "uz" or "ash" or "ush";
 
     /// <summary>Lists write people as "FAMILY, Given"; the parts are put back in written order so order can count.</summary>
     private static string[] Tokenize(string original, bool organisation)
