@@ -49,6 +49,25 @@ public static class LegalForms
         return ([.. output], [.. generics]);
     }
 
+    /// <summary>Every word that appears in some legal-form phrase: a name with none of them has no legal form.</summary>
+    private static readonly Lazy<FrozenSet<string>> Words = new(() =>
+        Phrases.Value.Keys.SelectMany(k => k.Split(' ')).ToFrozenSet(StringComparer.Ordinal));
+
+    /// <summary>Whether <see cref="Replace"/> could change the parts: whether any of them is a word of a legal form.</summary>
+    public static bool MayContain(string[] parts)
+    {
+        var words = Words.Value;
+        foreach (var part in parts)
+        {
+            if (words.Contains(part))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static FrozenDictionary<string, (string, string)> Load()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Cordon.Names.Data.org-types.txt")

@@ -18,54 +18,73 @@ public static class PartSimilarity
     /// </param>
     public static double Of(string a, string b, bool vowelBlind = false)
     {
+        var (plain, blind) = Both(a, b, vowelBlind, 0);
+        return vowelBlind ? blind : plain;
+    }
+
+    /// <summary>
+    /// The similarity as written and, when <paramref name="vowelBlind"/>, vowel-blind (else equal to it as written), from
+    /// one edit distance. Each is exact when it reaches <paramref name="floor"/>; below it, it is only known to be below:
+    /// the distance stops as soon as it cannot reach the floor, which is what makes searching a vocabulary cheap.
+    /// </summary>
+    internal static (double Plain, double VowelBlind) Both(string a, string b, bool vowelBlind, double floor) =>
+        Both(a, null, b, null, vowelBlind, floor);
+
+    /// <summary><see cref="Both(string, string, bool, double)"/> with the parts' keys when the caller keeps them.</summary>
+    internal static (double Plain, double VowelBlind) Both(string a, PartKeys? aKeys, string b, PartKeys? bKeys, bool vowelBlind, double floor)
+    {
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
-            return 1.0;
+            return (1.0, 1.0);
         }
 
-        if (a.Length == 0 || b.Length == 0)
+        if (a.Length == 0 || b.Length == 0 || IsNumber(a) || IsNumber(b))
         {
-            return 0.0;
-        }
-
-        if (IsNumber(a) || IsNumber(b))
-        {
-            return 0.0;
+            return (0.0, 0.0);
         }
 
         if (a.Length == 1 || b.Length == 1)
         {
             // An initial stands for any part that starts with it.
-            return a[0] == b[0] ? 0.75 : 0.0;
+            var initial = a[0] == b[0] ? 0.75 : 0.0;
+            return (initial, initial);
         }
 
         if (NameVariants.AreVariants(a, b))
         {
-            return 0.95;
+            return (0.95, 0.95);
         }
 
-        var distance = Distance(a.AsSpan(0, Math.Min(a.Length, MaxLength)), b.AsSpan(0, Math.Min(b.Length, MaxLength)));
-        var similarity = 1.0 - (distance / Math.Max(a.Length, b.Length));
-        if (a.Length >= 3 && b.Length >= 3 && a[0] == b[0] && string.Equals(TokenKeys.Skeleton(a), TokenKeys.Skeleton(b), StringComparison.Ordinal))
+        var longer = Math.Max(a.Length, b.Length);
+        var distance = Distance(a.AsSpan(0, Math.Min(a.Length, MaxLength)), b.AsSpan(0, Math.Min(b.Length, MaxLength)), (1 - floor) * longer);
+        var similarity = Math.Max(0, 1.0 - (distance / longer));
+        if (similarity < SkeletonSimilarity && a.Length >= 3 && b.Length >= 3 && a[0] == b[0]
+            && string.Equals(aKeys?.Skeleton ?? TokenKeys.Skeleton(a), bKeys?.Skeleton ?? TokenKeys.Skeleton(b), StringComparison.Ordinal))
         {
-            similarity = Math.Max(similarity, 0.85);
+            similarity = SkeletonSimilarity;
         }
 
-        if (vowelBlind)
+        if (!vowelBlind)
         {
-            var ka = TokenKeys.Consonants(a);
-            var kb = TokenKeys.Consonants(b);
-            if (ka.Length > 0 && kb.Length > 0)
-            {
-                // Short skeletons collide by chance (Rana / Rania / Ryan are all "rn"), so they earn less.
-                var consonantSimilarity = 1.0 - (Distance(ka, kb) / Math.Max(ka.Length, kb.Length));
-                var trust = Math.Min(ka.Length, kb.Length) switch { <= 1 => 0.75, 2 => 0.82, _ => 0.92 };
-                similarity = Math.Max(similarity, trust * consonantSimilarity);
-            }
+            return (similarity, similarity);
         }
 
-        return Math.Max(0, similarity);
+        var blind = similarity;
+        var ka = aKeys?.Consonants ?? TokenKeys.Consonants(a);
+        var kb = bKeys?.Consonants ?? TokenKeys.Consonants(b);
+        if (ka.Length > 0 && kb.Length > 0)
+        {
+            // Short skeletons collide by chance (Rana / Rania / Ryan are all "rn"), so they earn less.
+            var consonantSimilarity = 1.0 - (DistanceCore(ka, kb, double.MaxValue, ConsonantLookAlikes) / Math.Max(ka.Length, kb.Length));
+            var trust = Math.Min(ka.Length, kb.Length) switch { <= 1 => 0.75, 2 => 0.82, _ => 0.92 };
+            blind = Math.Max(blind, trust * consonantSimilarity);
+        }
+
+        return (similarity, Math.Max(0, blind));
     }
+
+    /// <summary>Two parts of one first letter and one consonant skeleton (Mohamed / Muhammad) score at least this.</summary>
+    private const double SkeletonSimilarity = 0.85;
 
     /// <summary>The consonants of a part, look-alike sounds folded and repeats collapsed (mohammed → mhmd).</summary>
     internal static string Consonants(string part)
@@ -74,7 +93,15 @@ public static class PartSimilarity
         var length = 0;
         for (var i = 0; i < buffer.Length; i++)
         {
-            var c = part[i] is 'e' or 'i' or 'o' or 'u' or 'a' or 'y' or 'w' ? '\0' : PhoneticKey.Fold(part[i]);
+            var next = i + 1 < part.Length ? part[i + 1] : '\0';
+            var c = part[i] switch
+            {
+                'e' or 'i' or 'o' or 'u' or 'a' or 'y' or 'w' => '\0',
+                // French and English spellings of Arabic names: Chaouch (ش), Lounici (س), Djamel (ج).
+                'c' when next is 'h' or 'e' or 'i' or 'y' => 's',
+                'd' when next == 'j' => '\0',
+                _ => PhoneticKey.Fold(part[i]),
+            };
             if (c == 'h' && i > 0 && part[i - 1] is 'k' or 's' or 't' or 'g' or 'd' or 'z' or 'c' or 'p')
             {
                 continue;
@@ -104,7 +131,13 @@ public static class PartSimilarity
     }
 
     /// <summary>Optimal-string-alignment distance with cheap look-alike substitutions and transpositions.</summary>
-    internal static double Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    /// <param name="a">One text.</param>
+    /// <param name="b">The other.</param>
+    /// <param name="cap">
+    /// Past this the exact distance does not matter: once two rows in a row exceed it (a transposition can skip one row,
+    /// never two) the distance so far is returned, which is above the cap.
+    /// </param>
+    internal static double Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, double cap = double.MaxValue)
     {
         if (a.Length > MaxLength * 4 || b.Length > MaxLength * 4)
         {
@@ -112,44 +145,86 @@ public static class PartSimilarity
             b = b[..Math.Min(b.Length, MaxLength * 4)];
         }
 
-        return DistanceCore(a, b);
+        return DistanceCore(a, b, cap, LookAlikes);
     }
 
-    private static double DistanceCore(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    /// <summary>The distance in half edits, so that the table holds whole numbers.</summary>
+    private static double DistanceCore(ReadOnlySpan<char> a, ReadOnlySpan<char> b, double cap, bool[] lookAlikes)
     {
-        Span<double> previous2 = stackalloc double[b.Length + 1];
-        Span<double> previous = stackalloc double[b.Length + 1];
-        Span<double> current = stackalloc double[b.Length + 1];
+        var halfCap = cap >= int.MaxValue / 4 ? int.MaxValue / 4 : (int)Math.Floor(cap * 2);
+        Span<int> previous2 = stackalloc int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
-            previous[j] = j;
+            previous[j] = 2 * j;
         }
 
+        var previousMin = 0;
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
+            var ai = a[i - 1];
+            current[0] = 2 * i;
+            var rowMin = 2 * i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var substitution = a[i - 1] == b[j - 1] ? 0.0 : LookAlike(a[i - 1], b[j - 1]) ? 0.5 : 1.0;
-                var best = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + substitution);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                var bj = b[j - 1];
+                var substitution = ai == bj ? 0 : ai < 128 && bj < 128 && lookAlikes[(ai * 128) + bj] ? 1 : 2;
+                var best = Math.Min(Math.Min(previous[j], current[j - 1]) + 2, previous[j - 1] + substitution);
+                if (i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == bj)
                 {
-                    best = Math.Min(best, previous2[j - 2] + 0.5);
+                    best = Math.Min(best, previous2[j - 2] + 1);
                 }
 
                 current[j] = best;
+                rowMin = Math.Min(rowMin, best);
             }
 
+            if (rowMin > halfCap && previousMin > halfCap)
+            {
+                return rowMin / 2.0;
+            }
+
+            previousMin = rowMin;
             var rotate = previous2;
             previous2 = previous;
             previous = current;
             current = rotate;
         }
 
-        return previous[b.Length];
+        return previous[b.Length] / 2.0;
     }
 
-    private static bool LookAlike(char x, char y)
+    /// <summary>Whether two ASCII characters look or sound alike, at x * 128 + y.</summary>
+    private static readonly bool[] LookAlikes = BuildLookAlikes();
+
+    /// <summary>
+    /// For vowel-blind consonants, also the letters Latin lists use for one Arabic letter: ض ذ ظ (d, dh, z), ث (th, s),
+    /// ق (q, g, k).
+    /// </summary>
+    private static readonly bool[] ConsonantLookAlikes = BuildLookAlikes(("d", "s"), ("t", "s"), ("g", "k"));
+
+    private static bool[] BuildLookAlikes(params (string X, string Y)[] extra)
+    {
+        var table = new bool[128 * 128];
+        for (var x = '0'; x <= 'z'; x++)
+        {
+            for (var y = '0'; y <= 'z'; y++)
+            {
+                table[(x * 128) + y] = LookAlikePair(x, y);
+            }
+        }
+
+        foreach (var (x, y) in extra)
+        {
+            table[(x[0] * 128) + y[0]] = true;
+            table[(y[0] * 128) + x[0]] = true;
+        }
+
+        return table;
+    }
+
+    private static bool LookAlikePair(char x, char y)
     {
         if (x > y)
         {

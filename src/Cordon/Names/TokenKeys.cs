@@ -15,6 +15,9 @@ public static class TokenKeys
 
     public static string Skeleton(string part) => Get(part).Skeleton;
 
+    /// <summary>Both keys of a part, computed afresh (for callers that keep them, such as the index's vocabulary).</summary>
+    public static PartKeys Compute(string part) => new(PhoneticKey.Of(part), PartSimilarity.Consonants(part));
+
     public static string Consonants(string part) => Get(part).Consonants;
 
     private static (string Skeleton, string Consonants) Get(string part)
@@ -33,3 +36,6 @@ public static class TokenKeys
         return keys;
     }
 }
+
+/// <summary>The derived keys of one part: its consonant skeleton and its vowel-blind consonants.</summary>
+public readonly record struct PartKeys(string Skeleton, string Consonants);

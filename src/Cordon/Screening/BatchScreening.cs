@@ -16,7 +16,7 @@ public sealed record BatchScreeningOptions
     /// <summary>The lowest score written; <see cref="Screener.DefaultThreshold"/> when not set.</summary>
     public double? Threshold { get; init; }
 
-    /// <summary>Rows read, screened and written together: memory stays proportional to this, not to the file.</summary>
+    /// <summary>Rows read, screened and written together: memory stays proportional to this (times twice the workers), not to the file.</summary>
     public int ChunkSize { get; init; } = 4096;
 
     /// <summary>Rows screened at once.</summary>
@@ -28,8 +28,8 @@ public sealed record BatchScreeningSummary(long Rows, long RowsWithHits, long Ro
 
 /// <summary>
 /// Screens every row of a CSV file (<c>name</c>, optionally <c>id</c>, <c>dob</c>, <c>country</c>, <c>schema</c>) and
-/// writes one CSV row per hit. The file is streamed in chunks: each chunk is screened in parallel and written in input
-/// order before the next is read, so ten million rows need no more memory than one chunk. The output appears under its
+/// writes one CSV row per hit. The file is streamed in chunks: while workers screen a few chunks, the next is read and
+/// finished ones are written in input order, so ten million rows need no more memory than a few chunks. The output appears under its
 /// name only when every row was screened; until then it is written beside it with <c>.tmp</c> appended.
 /// </summary>
 public static class BatchScreening
@@ -91,61 +91,145 @@ public static class BatchScreening
         var fields = new List<string>();
         var columns = Columns.Read(csv, input, fields);
         output.WriteRecord([.. OutputColumns]);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = cancellationToken };
-        var rows = new Row[options.ChunkSize];
-        var results = new IReadOnlyList<ScreeningHit>[options.ChunkSize];
-        var errors = new ModelException?[options.ChunkSize];
+        // Chunks flow through a pipeline: this thread reads one, hands it to a worker, and writes finished chunks in
+        // input order, so that the workers never wait for reading or writing (the cores would idle, or spin, between chunks).
+        var scheduler = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, options.Workers).ConcurrentScheduler;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var inFlight = new Queue<(Chunk Chunk, Task Task)>();
         var counts = new Counts();
-        while (true)
+        var read = 0L;
+        try
         {
-            // A bad record ends the chunk but is reported only after the rows before it, so the first bad line wins.
-            var count = 0;
-            ImportException? readError = null;
-            try
+            while (true)
             {
-                while (count < rows.Length && csv.TryReadRecord(fields))
+                var chunk = ReadChunk(csv, fields, columns, input, options.ChunkSize, read);
+                read += chunk.Count;
+                var token = stop.Token;
+                var task = Task.Factory.StartNew(() => chunk.Screen(screener, options, token), token, TaskCreationOptions.None, scheduler);
+                inFlight.Enqueue((chunk, task));
+                if (chunk.ReadError is not null || chunk.Count == 0)
                 {
-                    rows[count] = columns.Row(fields, csv.RecordLine, counts.Rows + count + 1, input);
-                    count++;
-                }
-            }
-            catch (ImportException ex)
-            {
-                readError = ex;
-            }
-
-            Parallel.For(0, count, parallel, i => (results[i], errors[i]) = ScreenRow(screener, rows[i], options));
-            for (var i = 0; i < count; i++)
-            {
-                if (errors[i] is { } error)
-                {
-                    throw new ImportException(input, rows[i].Line, columns.HeaderOf(error.Field), error.Reason, error);
+                    break;
                 }
 
-                var row = rows[i];
-                foreach (var hit in results[i])
+                while (inFlight.Count >= 2 * options.Workers)
                 {
-                    output.WriteRecord(row.Id, row.Name, hit.Entity.Id, hit.Entity.Dataset, hit.Score.ToString("F4", CultureInfo.InvariantCulture), hit.MatchedName);
+                    Write(inFlight.Dequeue(), output, columns, input, counts, progress);
                 }
-
-                counts.Rows++;
-                counts.Hits += results[i].Count;
-                counts.RowsWithHits += results[i].Count > 0 ? 1 : 0;
             }
 
-            Array.Clear(rows, 0, count);
-            Array.Clear(results, 0, count);
-            if (readError is not null)
+            while (inFlight.Count > 0)
             {
-                throw readError;
+                Write(inFlight.Dequeue(), output, columns, input, counts, progress);
             }
 
-            if (count == 0)
+            return counts;
+        }
+        finally
+        {
+            // On an error the chunks still being screened are abandoned, but not left running behind the caller's back.
+            stop.Cancel();
+            foreach (var (_, task) in inFlight)
             {
-                return counts;
+                try
+                {
+                    task.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                    // Cancelled or failed after the error that is being reported.
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads up to <paramref name="size"/> rows; a bad record ends the chunk and is kept to be reported after its rows.</summary>
+    private static Chunk ReadChunk(CsvReader csv, List<string> fields, Columns columns, string input, int size, long rowsBefore)
+    {
+        var chunk = new Chunk(size);
+        try
+        {
+            while (chunk.Count < size && csv.TryReadRecord(fields))
+            {
+                chunk.Rows[chunk.Count] = columns.Row(fields, csv.RecordLine, rowsBefore + chunk.Count + 1, input);
+                chunk.Count++;
+            }
+        }
+        catch (ImportException ex)
+        {
+            chunk.ReadError = ex;
+        }
+
+        return chunk;
+    }
+
+    /// <summary>Waits for a chunk and writes its hits in input order; the first bad row, then a read error, ends the run.</summary>
+    private static void Write((Chunk Chunk, Task Task) item, CsvWriter output, Columns columns, string input, Counts counts, IProgress<long>? progress)
+    {
+        var (chunk, task) = item;
+        try
+        {
+            task.Wait();
+        }
+        catch (AggregateException ex) when (ex.InnerException is OperationCanceledException cancelled)
+        {
+            throw cancelled;
+        }
+
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            if (chunk.Errors[i] is { } error)
+            {
+                throw new ImportException(input, chunk.Rows[i].Line, columns.HeaderOf(error.Field), error.Reason, error);
             }
 
+            var row = chunk.Rows[i];
+            var results = chunk.Results[i];
+            foreach (var hit in results)
+            {
+                output.WriteRecord(row.Id, row.Name, hit.Entity.Id, hit.Entity.Dataset, hit.Score.ToString("F4", CultureInfo.InvariantCulture), hit.MatchedName);
+            }
+
+            counts.Rows++;
+            counts.Hits += results.Count;
+            counts.RowsWithHits += results.Count > 0 ? 1 : 0;
+        }
+
+        if (chunk.ReadError is not null)
+        {
+            throw chunk.ReadError;
+        }
+
+        if (chunk.Count > 0)
+        {
             progress?.Report(counts.Rows);
+        }
+    }
+
+    /// <summary>A slice of the input: its rows and, once screened, each row's hits or error.</summary>
+    private sealed class Chunk(int size)
+    {
+        public Row[] Rows { get; } = new Row[size];
+
+        public IReadOnlyList<ScreeningHit>[] Results { get; } = new IReadOnlyList<ScreeningHit>[size];
+
+        public ModelException?[] Errors { get; } = new ModelException?[size];
+
+        public int Count { get; set; }
+
+        public ImportException? ReadError { get; set; }
+
+        public void Screen(Screener screener, BatchScreeningOptions options, CancellationToken cancellationToken)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                if ((i & 255) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                (Results[i], Errors[i]) = ScreenRow(screener, Rows[i], options);
+            }
         }
     }
 

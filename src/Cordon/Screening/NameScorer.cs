@@ -17,6 +17,14 @@ public static class NameScorer
     /// <summary>How far a score leans on the better-covered name: more for people, less when an organisation is involved.</summary>
     public static double Lean(bool organisation) => organisation ? 0.35 : 0.65;
 
+    /// <summary>
+    /// The lean for two names: the organisation lean when either is an organisation's, and when exactly one of them is
+    /// a single word — a one-word name (a weak alias such as "HAMZA", or a one-word query) covers itself whole whenever
+    /// it matches one word of a longer name, and must not carry the score on that alone.
+    /// </summary>
+    public static double Lean(PreparedName query, PreparedName candidate) =>
+        Lean(query.Organisation || candidate.Organisation || (query.Words == 1) != (candidate.Words == 1));
+
     public static (double Score, List<PartMatch> Pairs) Score(PreparedName query, PreparedName candidate) => Score(query, candidate, null);
 
     /// <param name="query">The query name.</param>
@@ -36,7 +44,7 @@ public static class NameScorer
 
         // People often carry extra given names or a patronymic on one side, so the score leans on the better-covered
         // name; an organisation with an extra word is more often another organisation, so it leans the other way.
-        var lean = Lean(query.Organisation || candidate.Organisation);
+        var lean = Lean(query, candidate);
         var vowelBlind = query.Abjad != candidate.Abjad;
         var qt = query.Table;
         var ct = candidate.Table;
@@ -46,7 +54,7 @@ public static class NameScorer
         {
             for (var j = 0; j < ct.Length; j++)
             {
-                var s = similarity?.Invoke(i, j) ?? PartSimilarity.Of(qt[i], ct[j], vowelBlind);
+                var s = similarity?.Invoke(i, j) ?? Similarity(qt[i], ct[j], vowelBlind);
                 sims[(i * ct.Length) + j] = s >= PartFloor ? s : 0;
             }
         }
@@ -82,6 +90,13 @@ public static class NameScorer
         }
 
         return (Math.Min(best.Score * LegalFormFactor(query, candidate), NativeCap(query, candidate)), best.Pairs);
+    }
+
+    /// <summary>A part similarity, exact from <see cref="PartFloor"/> up (below it the scorer counts nothing anyway).</summary>
+    private static double Similarity(string a, string b, bool vowelBlind)
+    {
+        var (plain, blind) = PartSimilarity.Both(a, b, vowelBlind, PartFloor);
+        return vowelBlind ? blind : plain;
     }
 
     /// <summary>Whether two run-together names are close enough in length to reach 0.93, and free of numbers.</summary>

@@ -61,11 +61,18 @@ public sealed class PreparedName
         }
 
         Joins = [.. joins];
+        foreach (var at in Joins)
+        {
+            // "Abd Allah", "Abdul Rahman": one name in two words.
+            Words -= Kinds[at] == NamePartKind.Word ? 1 : 0;
+        }
+
         TableWords = new bool[Parts.Length + Joins.Length];
         for (var i = 0; i < TableWords.Length; i++)
         {
             TableWords[i] = i >= Parts.Length || Kinds[i] is NamePartKind.Word or NamePartKind.Patronymic;
             HasWord |= TableWords[i];
+            Words += i < Parts.Length && TableWords[i] ? 1 : 0;
         }
 
         if (Joins.Length == 0)
@@ -104,6 +111,12 @@ public sealed class PreparedName
 
     /// <summary>Whether any part is a word.</summary>
     public bool HasWord { get; }
+
+    /// <summary>
+    /// How many words the name has: parts that are not particles, honorifics or legal forms, a compound such as
+    /// "Abdul Rahman" counting once.
+    /// </summary>
+    public int Words { get; }
 
     /// <summary>
     /// The readings the scorer compares: the parts as written, then each choice of particles joined, as positions in

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cordon.Model;
+using Cordon.Names;
 
 namespace Cordon.Screening;
 
@@ -47,40 +48,43 @@ public sealed class Screener(ScreeningIndex index)
                 : throw new ModelException("country", $"unknown country '{query.Country}'");
         }
 
-        var prepared = new PreparedName(query.Name, schema is not null && !schema.IsA("Person") && !schema.Name.Equals("LegalEntity", StringComparison.Ordinal));
-        if (prepared.Parts.Length == 0)
+        var passes = Passes(query.Name, schema);
+        if (passes.Count == 0)
         {
             // Nothing to match (empty, punctuation only): a well-defined empty result on every path.
             return new ScreeningResponse(query, threshold, []);
         }
 
         var best = new Dictionary<int, (double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs)>();
-        // The index returns every name that could reach the threshold; the brute-force path scores them all.
-        IReadOnlyList<int> candidates = exhaustive ? Enumerable.Range(0, index.Names.Count).ToArray() : index.Candidates(prepared, threshold);
-        for (var rank = 0; rank < candidates.Count; rank++)
+        foreach (var (prepared, only) in passes)
         {
-            var name = index.Names[candidates[rank]];
-            var entity = index.Entities[name.EntityIndex].Entity;
-            if (schema is not null && !Compatible(schema, entity.Schema))
+            // The index returns every name that could reach the threshold; the brute-force path scores them all.
+            IReadOnlyList<int> candidates = exhaustive ? Enumerable.Range(0, index.Names.Count).ToArray() : index.Candidates(prepared, threshold);
+            for (var rank = 0; rank < candidates.Count; rank++)
             {
-                continue;
-            }
+                var name = index.Names[candidates[rank]];
+                var indexed = index.Entities[name.EntityIndex];
+                if ((only is { } organisations && indexed.Organisation != organisations) || (schema is not null && !Compatible(schema, indexed.Entity.Schema)))
+                {
+                    continue;
+                }
 
-            var (score, pairs) = exhaustive ? NameScorer.Score(prepared, name.Name) : index.Score(prepared, candidates[rank]);
-            if (name.Property == "weakAlias")
-            {
-                score *= WeakAliasFactor;
-            }
+                var (score, pairs) = exhaustive ? NameScorer.Score(prepared, name.Name) : index.Score(prepared, candidates[rank]);
+                if (name.Property == "weakAlias")
+                {
+                    score *= WeakAliasFactor;
+                }
 
-            if (score < threshold)
-            {
-                // Facts never lift a name below the threshold, so it cannot become a hit.
-                continue;
-            }
+                if (score < threshold)
+                {
+                    // Facts never lift a name below the threshold, so it cannot become a hit.
+                    continue;
+                }
 
-            if (!best.TryGetValue(name.EntityIndex, out var current) || score > current.Score)
-            {
-                best[name.EntityIndex] = (score, name, pairs);
+                if (!best.TryGetValue(name.EntityIndex, out var current) || score > current.Score)
+                {
+                    best[name.EntityIndex] = (score, name, pairs);
+                }
             }
         }
 
@@ -114,6 +118,59 @@ public sealed class Screener(ScreeningIndex index)
         }
 
         return new ScreeningResponse(query, threshold, ordered);
+    }
+
+    /// <summary>
+    /// The query name prepared for scoring, each with the kind of entity it is scored against (null: all). A person
+    /// schema reads the name as a person's, an organisation schema as an organisation's (legal forms). With no schema or
+    /// LegalEntity the name could be either: when reading it as an organisation's changes it ("BOYLE CHEMICAL CO., LTD."),
+    /// people are scored with one reading and organisations with the other.
+    /// </summary>
+    private static List<(PreparedName Name, bool? Organisations)> Passes(string name, Schema? schema)
+    {
+        var either = schema is null || schema.Name.Equals("LegalEntity", StringComparison.Ordinal);
+        var asPerson = either || schema!.IsA("Person") ? new PreparedName(name, false) : null;
+        if (either && asPerson is not null && !ReadsDifferently(name, asPerson))
+        {
+            return asPerson.Parts.Length == 0 ? [] : [(asPerson, null)];
+        }
+
+        var asOrganisation = either ? new PreparedName(name, true) : asPerson is null ? new PreparedName(name, true) : null;
+        if (asPerson is { Parts.Length: 0 } || asOrganisation is { Parts.Length: 0 })
+        {
+            return [];
+        }
+
+        if (asPerson is not null && asOrganisation is not null)
+        {
+            return asPerson.Parts.SequenceEqual(asOrganisation.Parts, StringComparer.Ordinal) && asPerson.Kinds.SequenceEqual(asOrganisation.Kinds)
+                ? [(asPerson, null)]
+                : [(asPerson, false), (asOrganisation, true)];
+        }
+
+        return [((asPerson ?? asOrganisation)!, null)];
+    }
+
+    /// <summary>
+    /// Whether reading the name as an organisation's could give other parts or kinds than <paramref name="asPerson"/>:
+    /// only through a comma (people are written "FAMILY, Given"), a legal form, or a part classified otherwise.
+    /// </summary>
+    private static bool ReadsDifferently(string name, PreparedName asPerson)
+    {
+        if (name.Contains(',', StringComparison.Ordinal) || LegalForms.MayContain(asPerson.Parts))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < asPerson.Parts.Length; i++)
+        {
+            if (NameParts.Classify(asPerson.Parts[i], organisation: true) != asPerson.Kinds[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Compatible(Schema query, Schema entity) => entity.IsA(query.Name) || query.IsA(entity.Name);

@@ -58,6 +58,12 @@ public sealed class ScreeningIndex
     private bool[] _tokenWord = [];
     private bool[] _tokenLight = [];
 
+    /// <summary>
+    /// Whether a name is scored with the organisation lean against a query of several words: an organisation's name or
+    /// a one-word name (<see cref="NameScorer.Lean(PreparedName, PreparedName)"/>).
+    /// </summary>
+    private bool[] _nameLeansAway = [];
+
     // Every name run together, folded (SiemensAG / Siemens AG).
     private ulong[] _joinedKeys = [];
     private int[] _joinedNames = [];
@@ -293,6 +299,13 @@ public sealed class ScreeningIndex
         {
             _postingShare[i] = -keys[i];
         }
+
+        _nameLeansAway = new bool[_names.Count];
+        for (var name = 0; name < _names.Count; name++)
+        {
+            var prepared = _names[name].Name;
+            _nameLeansAway[name] = prepared.Organisation || prepared.Words == 1;
+        }
     }
 
     /// <summary>Whether forward entry <paramref name="f"/> is the first of its part in the name (names are short: a scan is enough).</summary>
@@ -416,13 +429,22 @@ public sealed class ScreeningIndex
                 }
             }
 
-            foreach (var (start, end) in pairs.Prefixes)
+            foreach (var (start, mid, end) in pairs.Prefixes)
             {
-                for (var i = start; i < end; i++)
+                for (var i = start; i < mid; i++)
                 {
                     scratch.Touch(_postingName[i]);
                 }
+
+                for (var i = mid; i < end; i++)
+                {
+                    if (!_nameLeansAway[_postingName[i]])
+                    {
+                        scratch.Touch(_postingName[i]);
+                    }
+                }
             }
+
         }
 
         for (var p = 0; p < plan.Parts.Count && (pairs is null || pairs.Cost >= cost); p++)
@@ -446,7 +468,7 @@ public sealed class ScreeningIndex
         TokenSpace.JoinedKeys(query.Joined, deletions: query.Joined.Length >= 6, keys);
         foreach (var key in keys)
         {
-            for (var i = SortedSpans.LowerBound<ulong>(_joinedKeys, key); i < _joinedKeys.Length && _joinedKeys[i] == key; i++)
+            for (var i = SortedSpans.LowerBoundOfHash(_joinedKeys, key); i < _joinedKeys.Length && _joinedKeys[i] == key; i++)
             {
                 scratch.Touch(_joinedNames[i]);
                 forced.Add(_joinedNames[i]);
@@ -486,10 +508,16 @@ public sealed class ScreeningIndex
     }
 
     /// <summary>Past this many distinct words similar to the query's words, pairs cost more lookups than they save.</summary>
-    private const int MaxPairWords = 64;
+    private const int MaxPairWords = 256;
+
+    /// <summary>
+    /// How many pair lookups, or postings skipped by a flag, cost about as much as reading one posting (a touch and an
+    /// upper bound).
+    /// </summary>
+    private const int PairLookupsPerPosting = 4;
 
     /// <summary>The postings a pair plan reads: pair ranges (in the pair postings) and part prefixes (in the part postings).</summary>
-    private sealed record PairReads(List<(int Start, int End)> Ranges, List<(int Start, int End)> Prefixes, long Cost);
+    private sealed record PairReads(List<(int Start, int End)> Ranges, List<(int Start, int Mid, int End)> Prefixes, long Cost);
 
     /// <summary>
     /// The pair plan, for a query with words and no initials. A hit must pair a query word with a listed word
@@ -544,13 +572,36 @@ public sealed class ScreeningIndex
             }
         }
 
+        // Which query words each listed word resembles: two listed words that resemble one query word only cannot both
+        // be paired, so the names carrying both need not be read.
+        Span<ulong> resembles = words.Count <= MaxPairWords ? stackalloc ulong[words.Count] : new ulong[words.Count];
+        for (var x = 0; x < words.Count; x++)
+        {
+            var slot = scratch.SlotOf(words[x]);
+            resembles[x] = 0;
+            for (var p = 0; p < plan.Parts.Count && p < 64; p++)
+            {
+                if (query.TableWords[p] && scratch.MaxSimilarity(slot, p) > 0)
+                {
+                    resembles[x] |= 1UL << p;
+                }
+            }
+        }
+
         var ranges = new List<(int Start, int End)>();
-        var prefixes = new List<(int Start, int End)>();
-        long cost = (long)words.Count * words.Count;
+        var prefixes = new List<(int Start, int Mid, int End)>();
+        long lookups = 0;
+        long cost = 0;
         for (var x = 0; x < words.Count; x++)
         {
             for (var y = x + 1; y < words.Count; y++)
             {
+                if (resembles[x] == resembles[y] && ulong.IsPow2(resembles[x]))
+                {
+                    continue;
+                }
+
+                lookups++;
                 var (start, end) = PairRange(words[x], words[y]);
                 if (end > start)
                 {
@@ -580,14 +631,26 @@ public sealed class ScreeningIndex
                 continue;
             }
 
-            var cutoff = wordMatch >= 1 ? 0 : (needed - wordMatch) / (1 - wordMatch);
-            var end = PrefixEnd(word, cutoff);
-            prefixes.Add((_postingStart[word], end));
-            cost += end - _postingStart[word];
+            var end = PrefixEnd(word, ShareCutoff(needed, wordMatch));
+            var mid = end;
+            if (!plan.Organisation && query.Words >= 2)
+            {
+                // A one-word name or an organisation's is scored with the organisation lean (NameScorer.Lean), so it
+                // needs more of this word than a person's name of several words: past this point only the latter are read.
+                var lean = NeededCover(Math.Min(1, cover), threshold, organisationQuery: true);
+                mid = double.IsPositiveInfinity(lean) ? _postingStart[word] : Math.Min(end, PrefixEnd(word, ShareCutoff(lean, wordMatch)));
+            }
+
+            prefixes.Add((_postingStart[word], mid, end));
+            cost += mid - _postingStart[word] + ((end - mid) / PairLookupsPerPosting);
         }
 
-        return new PairReads(ranges, prefixes, cost);
+        // A pair lookup is one binary search; a posting read costs a touch and an upper bound, several times more.
+        return new PairReads(ranges, prefixes, cost + (lookups / PairLookupsPerPosting));
     }
+
+    /// <summary>The share of its name a word must have for the name to reach <paramref name="needed"/> cover with generic help.</summary>
+    private static double ShareCutoff(double needed, double wordMatch) => wordMatch >= 1 ? 0 : (needed - wordMatch) / (1 - wordMatch);
 
     /// <summary>Where the names carrying both word parts lie in the pair postings.</summary>
     private (int Start, int End) PairRange(int a, int b)
@@ -685,7 +748,7 @@ public sealed class ScreeningIndex
 
         var coverQuery = Math.Min(1, ReadingsBound(bestQuery, query.Parts.Length, query.Joins) / plan.TotalWeight);
         var coverName = Math.Min(1, ReadingsBound(bestName, listed.Parts.Length, listed.Joins));
-        var lean = NameScorer.Lean(query.Organisation || _entities[indexed.EntityIndex].Organisation);
+        var lean = NameScorer.Lean(query, listed);
         return Blend(lean, coverQuery, coverName);
     }
 

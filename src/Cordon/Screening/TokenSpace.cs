@@ -27,12 +27,14 @@ internal sealed class TokenSpace
     /// <summary>Past this many cached query parts the cache starts again (a server meets endless typos).</summary>
     private const int MaxCached = 200_000;
 
-    private const ulong Folded = 1, Skeleton = 2, Variant = 3, Initial = 4, AllConsonants = 5, AbjadConsonants = 6, Joined = 7, JoinedConsonants = 8, JoinedLetters = 9;
+    private const ulong Folded = 1, Skeleton = 2, Variant = 3, Initial = 4, AllConsonants = 5, AbjadConsonants = 6, JoinedConsonants = 8, JoinedLetters = 9;
 
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _texts = [];
     private readonly List<bool> _abjad = [];
-    private readonly ConcurrentDictionary<(string Part, bool Abjad), SimilarToken[]> _cache = new();
+    private readonly ConcurrentDictionary<(string Part, bool Abjad), SimilarToken[]> _cache = new(CacheKeyComparer.Instance);
+    private int _cached;
+    private PartKeys[] _partKeys = [];
     private ulong[] _keys = [];
     private int[] _keyTokens = [];
     private bool _anyAbjad;
@@ -74,10 +76,12 @@ internal sealed class TokenSpace
     {
         var pairs = new List<(ulong Key, int Token)>(_texts.Count * 12);
         var keys = new List<ulong>(64);
+        _partKeys = new PartKeys[_texts.Count];
         for (var token = 0; token < _texts.Count; token++)
         {
             keys.Clear();
-            KeysOf(_texts[token], _abjad[token], query: false, keys);
+            _partKeys[token] = TokenKeys.Compute(_texts[token]);
+            KeysOf(_texts[token], _partKeys[token], _abjad[token], query: false, keys);
             foreach (var key in keys)
             {
                 pairs.Add((key, token));
@@ -104,6 +108,7 @@ internal sealed class TokenSpace
         Array.Resize(ref _keys, n);
         Array.Resize(ref _keyTokens, n);
         _cache.Clear();
+        _cached = 0;
     }
 
     /// <summary>
@@ -118,19 +123,26 @@ internal sealed class TokenSpace
         }
 
         var found = Search(part, queryAbjad);
-        if (_cache.Count >= MaxCached)
+        // ConcurrentDictionary.Count takes every lock of the table: the entries are counted here instead.
+        if (Volatile.Read(ref _cached) >= MaxCached)
         {
             _cache.Clear();
+            Volatile.Write(ref _cached, 0);
         }
 
-        _cache.TryAdd((part, queryAbjad), found);
+        if (_cache.TryAdd((part, queryAbjad), found))
+        {
+            Interlocked.Increment(ref _cached);
+        }
+
         return found;
     }
 
     private SimilarToken[] Search(string part, bool queryAbjad)
     {
         var keys = new List<ulong>(64);
-        KeysOf(part, queryAbjad, query: true, keys);
+        var partKeys = TokenKeys.Compute(part);
+        KeysOf(part, partKeys, queryAbjad, query: true, keys);
         var proposed = new HashSet<int>();
         if (_ids.TryGetValue(part, out var self))
         {
@@ -139,7 +151,7 @@ internal sealed class TokenSpace
 
         foreach (var key in keys)
         {
-            var at = SortedSpans.LowerBound<ulong>(_keys, key);
+            var at = SortedSpans.LowerBoundOfHash(_keys, key);
             for (var i = at; i < _keys.Length && _keys[i] == key; i++)
             {
                 proposed.Add(_keyTokens[i]);
@@ -152,13 +164,12 @@ internal sealed class TokenSpace
         {
             var text = _texts[token];
             var blindToo = queryAbjad || _abjad[token];
-            if (!blindToo && !CanReachFloor(part, text))
+            if (!blindToo && !CanReachFloor(part, partKeys, text, _partKeys[token]))
             {
                 continue;
             }
 
-            var plain = PartSimilarity.Of(part, text);
-            var vowelBlind = blindToo ? PartSimilarity.Of(part, text, vowelBlind: true) : plain;
+            var (plain, vowelBlind) = PartSimilarity.Both(part, partKeys, text, _partKeys[token], blindToo, NameScorer.PartFloor);
             if (Math.Max(plain, vowelBlind) >= NameScorer.PartFloor)
             {
                 result.Add(new SimilarToken(token, plain, vowelBlind));
@@ -172,14 +183,14 @@ internal sealed class TokenSpace
     /// A quick test that two parts can reach the floor as written: by length (an edit costs at least half, an inserted
     /// letter a whole one), unless they are initials, listed variants or share first letter and skeleton.
     /// </summary>
-    private static bool CanReachFloor(string a, string b)
+    private static bool CanReachFloor(string a, PartKeys aKeys, string b, PartKeys bKeys)
     {
         if (a.Length == 1 || b.Length == 1 || Math.Abs(a.Length - b.Length) <= (1 - NameScorer.PartFloor) * Math.Max(a.Length, b.Length))
         {
             return true;
         }
 
-        return (a[0] == b[0] && string.Equals(TokenKeys.Skeleton(a), TokenKeys.Skeleton(b), StringComparison.Ordinal))
+        return (a[0] == b[0] && string.Equals(aKeys.Skeleton, bKeys.Skeleton, StringComparison.Ordinal))
             || NameVariants.AreVariants(a, b);
     }
 
@@ -187,7 +198,7 @@ internal sealed class TokenSpace
     /// The keys of a part. Indexing and querying share this function; a query also looks up the initials its first
     /// letter stands for, and the vowel-blind consonants of every listed part when it is itself vowel-blind.
     /// </summary>
-    internal void KeysOf(string part, bool abjad, bool query, List<ulong> keys)
+    internal void KeysOf(string part, PartKeys partKeys, bool abjad, bool query, List<ulong> keys)
     {
         if (part.Length == 0 || PartSimilarity.IsNumber(part))
         {
@@ -216,7 +227,7 @@ internal sealed class TokenSpace
 
         if (part.Length >= 3)
         {
-            keys.Add(Hash(Skeleton, TokenKeys.Skeleton(part).AsSpan()));
+            keys.Add(Hash(Skeleton, partKeys.Skeleton.AsSpan()));
         }
 
         if (NameVariants.GroupOf(part) is { } group)
@@ -227,7 +238,7 @@ internal sealed class TokenSpace
 
         // Arabic and Hebrew script leave short vowels out: "mhmd" must meet "Mohammed" by its consonants. A listed part
         // is keyed this way for vowel-blind queries (all parts) and, when it came from such a name, for every query.
-        var consonants = TokenKeys.Consonants(part);
+        var consonants = partKeys.Consonants;
         if (consonants.Length == 0)
         {
             return;
@@ -259,10 +270,11 @@ internal sealed class TokenSpace
 
     private static void AddConsonantKeys(ulong kind, ReadOnlySpan<char> consonants, List<ulong> keys)
     {
-        // Vowel-blind similarity allows a transposition from three consonants on and a full edit from six on.
+        // Vowel-blind similarity allows a transposition from three consonants on and a full edit (or two letters Latin
+        // lists use for one Arabic letter) from six on.
         if (consonants.Length >= 3)
         {
-            AddDeletions(kind, consonants, keys, twice: false);
+            AddDeletions(kind, consonants, keys, twice: consonants.Length >= TwoDeletionLength);
         }
         else
         {
@@ -322,14 +334,7 @@ internal sealed class TokenSpace
             folded[i] = FoldLookAlike(joined[i]);
         }
 
-        if (deletions)
-        {
-            AddDeletions(Joined, folded, keys, twice: false);
-        }
-        else
-        {
-            keys.Add(Hash(Joined, folded));
-        }
+        AddJoinedKeys(folded, deletions, keys);
 
         // A changed vowel (Abdul / Abdel) leaves the consonants; swapped letters (Amhadi / Ahmadi) leave the letters.
         Span<char> consonants = stackalloc char[folded.Length];
@@ -361,19 +366,95 @@ internal sealed class TokenSpace
     };
 
     /// <summary>FNV-1a over the kind and the characters, finished with a 64-bit mixer; a collision only proposes a part that scoring then rejects.</summary>
-    private static ulong Hash(ulong kind, ReadOnlySpan<char> text)
+    /// <summary>
+    /// The whole-name key as written and, with <paramref name="deletions"/>, each one-letter deletion of it. A whole name
+    /// runs to a hundred letters, so the keys are a polynomial hash whose deletions come from prefix and suffix hashes
+    /// in one pass rather than rehashing each shortened copy.
+    /// </summary>
+    private static void AddJoinedKeys(ReadOnlySpan<char> text, bool deletions, List<ulong> keys)
     {
-        var h = 14695981039346656037UL ^ kind;
-        foreach (var c in text)
+        var n = text.Length;
+        Span<ulong> prefix = stackalloc ulong[n + 1];
+        Span<ulong> suffix = stackalloc ulong[n + 1];
+        Span<ulong> power = stackalloc ulong[n + 1];
+        power[0] = 1;
+        for (var i = 0; i < n; i++)
         {
-            h = (h ^ c) * 1099511628211UL;
+            prefix[i + 1] = (prefix[i] * PolyBase) + text[i];
+            power[i + 1] = power[i] * PolyBase;
         }
 
+        for (var i = n - 1; i >= 0; i--)
+        {
+            // The hash of text[i..] read as its own polynomial.
+            suffix[i] = (text[i] * power[n - 1 - i]) + suffix[i + 1];
+        }
+
+        keys.Add(Finish(prefix[n] ^ JoinedSalt));
+        if (!deletions)
+        {
+            return;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            // Deleting one of a run of equal letters gives the same key; one is enough.
+            if (i > 0 && text[i] == text[i - 1])
+            {
+                continue;
+            }
+
+            keys.Add(Finish(((prefix[i] * power[n - 1 - i]) + suffix[i + 1]) ^ JoinedSalt));
+        }
+    }
+
+    private const ulong PolyBase = 1099511628211UL;
+    private const ulong JoinedSalt = 0x5bd1e9955bd1e995UL;
+
+    private static ulong Finish(ulong h)
+    {
         h ^= h >> 33;
         h *= 0xff51afd7ed558ccdUL;
         h ^= h >> 33;
         h *= 0xc4ceb9fe1a85ec53UL;
         h ^= h >> 33;
         return h;
+    }
+
+    private static ulong Hash(ulong kind, ReadOnlySpan<char> text)
+    {
+        // The kind goes in as a step of its own: XORed into the basis beside the first letter, kind 4 with "m" would
+        // equal kind 5 with "l" and every key of one kind would propose the parts of another.
+        var h = (14695981039346656037UL ^ kind) * 1099511628211UL;
+        foreach (var c in text)
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+
+        return Finish(h);
+    }
+}
+
+/// <summary>
+/// Compares the part search cache's keys with an unseeded hash: the default string hash is randomised per process
+/// against flooding, which costs more than the search it saves on short parts. The parts come from the index's own
+/// queries, and a collision only costs a comparison.
+/// </summary>
+internal sealed class CacheKeyComparer : IEqualityComparer<(string Part, bool Abjad)>
+{
+    public static readonly CacheKeyComparer Instance = new();
+
+    public bool Equals((string Part, bool Abjad) x, (string Part, bool Abjad) y) =>
+        x.Abjad == y.Abjad && string.Equals(x.Part, y.Part, StringComparison.Ordinal);
+
+    public int GetHashCode((string Part, bool Abjad) obj)
+    {
+        var h = obj.Abjad ? 2166136261u ^ 1u : 2166136261u;
+        foreach (var c in obj.Part)
+        {
+            h = (h ^ c) * 16777619u;
+        }
+
+        return (int)h;
     }
 }

@@ -77,22 +77,22 @@ public sealed class CrossScriptTests
         // When each Arabic name is screened against the Latin-only index
         var (rank1, missed) = ScreenSample();
 
-        // Then a guard well below the measured figure holds. Measured 2026-11-22 on this sample: 12 of 20 first, all
-        // 8 misses holding a compound written apart in Arabic and joined in Latin (عبد الله / ABDALLAH, حميد الله /
-        // HAMIDULLAH, غياث الدين / GHIASSOUDDINE), outranked by a short Latin alias of someone else ("Abd El Illah").
-        // The cross-script benchmark over all 406 original-script names: 60.1 % first (Arabic letters only 63.1 %).
-        Assert.True(rank1 >= 9, $"{rank1} of {Sample} first; missed: {string.Join("; ", missed)}");
+        // Then a guard well below the measured figure holds. Measured 2026-11-22: 12 of 20 first in the morning, all 8
+        // misses holding a compound written apart in Arabic and joined in Latin (عبد الله / ABDALLAH), outranked by a short
+        // Latin alias of someone else ("Abd El Illah"); 20 of 20 once compounds are read joined on both sides, one-word
+        // aliases lean away from longer names and the vowel-blind consonants know the Latin spellings of Arabic letters.
+        Assert.True(rank1 >= 15, $"{rank1} of {Sample} first; missed: {string.Join("; ", missed)}");
     }
 
-    [Fact(Skip = "GAP: the target is 17 of 20 (≥ 85 %, on the way to the 95 % the cross-script benchmark aims at), but 12 of 20 are found first today (2026-11); raise the guard above and drop this skip once the matcher gets there.")]
-    public void At_least_17_of_20_UN_entities_are_found_first_by_their_Arabic_name()
+    [Fact]
+    public void At_least_19_of_20_UN_entities_are_found_first_by_their_Arabic_name()
     {
         // Given every UN entity with its original-script names taken out, and 20 Arabic names spread over the list
 
         // When each Arabic name is screened against the Latin-only index
         var (rank1, missed) = ScreenSample();
 
-        // Then at least 17 come first
-        Assert.True(rank1 >= 17, $"{rank1} of {Sample} first; missed: {string.Join("; ", missed)}");
+        // Then at least 19 come first
+        Assert.True(rank1 >= 19, $"{rank1} of {Sample} first; missed: {string.Join("; ", missed)}");
     }
 }
