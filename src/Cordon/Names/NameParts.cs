@@ -49,14 +49,15 @@ public static class NameParts
     /// </summary>
     public static bool IsPatronymic(string part)
     {
-        if (part.Length < 7)
+        if (part is "ilyich" or "ilich")
         {
-            return false;
+            return true;
         }
 
         foreach (var suffix in PatronymicSuffixes)
         {
-            if (part.EndsWith(suffix, StringComparison.Ordinal))
+            // A stem before the suffix: "ovna" alone is no patronymic.
+            if (part.Length >= suffix.Length + 3 && part.EndsWith(suffix, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -65,7 +66,7 @@ public static class NameParts
         return false;
     }
 
-    private static readonly string[] PatronymicSuffixes = ["ovich", "evich", "ovych", "evych", "ovitch", "evitch", "ovna", "evna", "ivna", "ichna", "ilyich", "ilich"];
+    private static readonly string[] PatronymicSuffixes = ["ovich", "evich", "ovych", "evych", "ovitch", "evitch", "ovna", "evna", "ivna", "ichna"];
 
     private static readonly FrozenSet<string> CompoundHeads = FrozenSet.ToFrozenSet(
         ["abd", "abdul", "abdel", "abdal", "abdoul", "abdur", "abdus", "abdou", "abdil", "abdar", "abdas"], StringComparer.Ordinal);

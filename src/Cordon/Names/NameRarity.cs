@@ -69,7 +69,11 @@ public static class NameRarity
             number++;
             if (line.StartsWith("# entities ", StringComparison.Ordinal))
             {
-                entities = int.Parse(line.AsSpan("# entities ".Length), NumberStyles.None, CultureInfo.InvariantCulture);
+                if (!int.TryParse(line.AsSpan("# entities ".Length), NumberStyles.None, CultureInfo.InvariantCulture, out entities))
+                {
+                    throw new InvalidDataException($"name-frequencies.txt line {number}: expected '# entities N', found '{line}'");
+                }
+
                 continue;
             }
 
