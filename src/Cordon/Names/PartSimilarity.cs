@@ -148,25 +148,39 @@ public static class PartSimilarity
         return DistanceCore(a, b, cap, LookAlikes);
     }
 
-    /// <summary>The distance in half edits, so that the table holds whole numbers.</summary>
+    /// <summary>
+    /// The distance in half edits, so that the table holds whole numbers. With a cap only the band of cells a path under
+    /// the cap can reach is computed (every letter inserted or deleted costs a whole edit), and the rows stop once two in
+    /// a row exceed it.
+    /// </summary>
     private static double DistanceCore(ReadOnlySpan<char> a, ReadOnlySpan<char> b, double cap, bool[] lookAlikes)
     {
-        var halfCap = cap >= int.MaxValue / 4 ? int.MaxValue / 4 : (int)Math.Floor(cap * 2);
-        Span<int> previous2 = stackalloc int[b.Length + 1];
-        Span<int> previous = stackalloc int[b.Length + 1];
-        Span<int> current = stackalloc int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
+        const int Unreachable = int.MaxValue / 4;
+        var halfCap = cap >= Unreachable ? Unreachable : (int)Math.Floor(cap * 2);
+        var band = Math.Min(Math.Max(a.Length, b.Length), halfCap / 2);
+        if (Math.Abs(a.Length - b.Length) > band)
         {
-            previous[j] = 2 * j;
+            // Each letter one text has more than the other is an edit of its own.
+            return Math.Abs(a.Length - b.Length);
+        }
+
+        Span<int> previous2 = stackalloc int[b.Length + 2];
+        Span<int> previous = stackalloc int[b.Length + 2];
+        Span<int> current = stackalloc int[b.Length + 2];
+        for (var j = 0; j <= b.Length + 1; j++)
+        {
+            previous[j] = j <= band ? 2 * j : Unreachable;
         }
 
         var previousMin = 0;
         for (var i = 1; i <= a.Length; i++)
         {
             var ai = a[i - 1];
-            current[0] = 2 * i;
-            var rowMin = 2 * i;
-            for (var j = 1; j <= b.Length; j++)
+            var lo = Math.Max(1, i - band);
+            var hi = Math.Min(b.Length, i + band);
+            current[lo - 1] = lo == 1 ? 2 * i : Unreachable;
+            var rowMin = current[lo - 1];
+            for (var j = lo; j <= hi; j++)
             {
                 var bj = b[j - 1];
                 var substitution = ai == bj ? 0 : ai < 128 && bj < 128 && lookAlikes[(ai * 128) + bj] ? 1 : 2;
@@ -180,6 +194,8 @@ public static class PartSimilarity
                 rowMin = Math.Min(rowMin, best);
             }
 
+            // The next row reads one cell past this row's band.
+            current[hi + 1] = Unreachable;
             if (rowMin > halfCap && previousMin > halfCap)
             {
                 return rowMin / 2.0;

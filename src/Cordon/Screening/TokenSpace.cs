@@ -34,6 +34,12 @@ internal sealed class TokenSpace
     private readonly List<bool> _abjad = [];
     private readonly ConcurrentDictionary<(string Part, bool Abjad), SimilarToken[]> _cache = new(CacheKeyComparer.Instance);
     private int _cached;
+
+    [ThreadStatic]
+    private static int[]? _stamps;
+
+    [ThreadStatic]
+    private static int _stamp;
     private PartKeys[] _partKeys = [];
     private ulong[] _keys = [];
     private int[] _keyTokens = [];
@@ -143,9 +149,24 @@ internal sealed class TokenSpace
         var keys = new List<ulong>(64);
         var partKeys = TokenKeys.Compute(part);
         KeysOf(part, partKeys, queryAbjad, query: true, keys);
-        var proposed = new HashSet<int>();
+        // Tokens proposed by several keys are verified once: a stamp per token marks this search's proposals.
+        var stamps = _stamps;
+        if (stamps is null || stamps.Length < _texts.Count)
+        {
+            stamps = _stamps = new int[_texts.Count];
+            _stamp = 0;
+        }
+
+        if (++_stamp == int.MaxValue)
+        {
+            Array.Clear(stamps);
+            _stamp = 1;
+        }
+
+        var proposed = new List<int>(64);
         if (_ids.TryGetValue(part, out var self))
         {
+            stamps[self] = _stamp;
             proposed.Add(self);
         }
 
@@ -154,7 +175,12 @@ internal sealed class TokenSpace
             var at = SortedSpans.LowerBoundOfHash(_keys, key);
             for (var i = at; i < _keys.Length && _keys[i] == key; i++)
             {
-                proposed.Add(_keyTokens[i]);
+                var token = _keyTokens[i];
+                if (stamps[token] != _stamp)
+                {
+                    stamps[token] = _stamp;
+                    proposed.Add(token);
+                }
             }
         }
 
