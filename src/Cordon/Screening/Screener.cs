@@ -56,20 +56,43 @@ public sealed class Screener(ScreeningIndex index)
         }
 
         var best = new Dictionary<int, (double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs)>();
-        foreach (var (prepared, only) in passes)
+        // Two readings with the same parts in another order ("GARCIA, Fredy" as a person's, "GARCIA Fredy" as an
+        // organisation's) have the same candidates but for names run together: the index is asked once, with both
+        // run-together forms, and each kind is scored with its own reading.
+        var shared = passes.Count == 2 && SameTable(passes[0].Name, passes[1].Name);
+        for (var p = 0; p < (shared ? 1 : passes.Count); p++)
         {
+            var (prepared, only) = passes[p];
             // The index returns every name that could reach the threshold; the brute-force path scores them all.
-            IReadOnlyList<int> candidates = exhaustive ? Enumerable.Range(0, index.Names.Count).ToArray() : index.Candidates(prepared, threshold);
+            IReadOnlyList<int> candidates = exhaustive
+                ? Enumerable.Range(0, index.Names.Count).ToArray()
+                : index.Candidates(prepared, threshold, shared ? passes[1].Name.Joined : null);
             for (var rank = 0; rank < candidates.Count; rank++)
             {
                 var name = index.Names[candidates[rank]];
                 var indexed = index.Entities[name.EntityIndex];
-                if ((only is { } organisations && indexed.Organisation != organisations) || (schema is not null && !Compatible(schema, indexed.Entity.Schema)))
+                if (schema is not null && !Compatible(schema, indexed.Entity.Schema))
                 {
                     continue;
                 }
 
-                var (score, pairs) = exhaustive ? NameScorer.Score(prepared, name.Name) : index.Score(prepared, candidates[rank]);
+                double score;
+                List<PartMatch> pairs;
+                if (only is { } organisations && indexed.Organisation != organisations)
+                {
+                    if (!shared)
+                    {
+                        continue;
+                    }
+
+                    // The other kind, scored with the other reading.
+                    (score, pairs) = NameScorer.Score(passes[1].Name, name.Name);
+                }
+                else
+                {
+                    (score, pairs) = exhaustive ? NameScorer.Score(prepared, name.Name) : index.Score(prepared, candidates[rank]);
+                }
+
                 if (name.Property == "weakAlias")
                 {
                     score *= WeakAliasFactor;
@@ -171,6 +194,20 @@ public sealed class Screener(ScreeningIndex index)
         }
 
         return false;
+    }
+
+    /// <summary>Whether two readings hold the same parts, joined pairs, kinds and weights, in whatever order.</summary>
+    private static bool SameTable(PreparedName a, PreparedName b)
+    {
+        if (a.Table.Length != b.Table.Length || a.Parts.Length != b.Parts.Length)
+        {
+            return false;
+        }
+
+        static IEnumerable<(string, bool, NamePartKind, double)> Entries(PreparedName n) =>
+            n.Table.Select((t, i) => (t, n.TableWords[i], i < n.Parts.Length ? n.Kinds[i] : NamePartKind.Word, i < n.Parts.Length ? n.Weights[i] : -1.0))
+                .OrderBy(e => e.t, StringComparer.Ordinal).ThenBy(e => e.Item4);
+        return Entries(a).SequenceEqual(Entries(b));
     }
 
     private static bool Compatible(Schema query, Schema entity) => entity.IsA(query.Name) || query.IsA(entity.Name);

@@ -399,7 +399,15 @@ public sealed class ScreeningIndex
     /// The names that could score at least <paramref name="threshold"/> against <paramref name="query"/>, in name
     /// order; every other name is certain to score below it.
     /// </summary>
-    internal List<int> Candidates(PreparedName query, double threshold)
+    internal List<int> Candidates(PreparedName query, double threshold) => Candidates(query, threshold, null);
+
+    /// <param name="query">The query name.</param>
+    /// <param name="threshold">The lowest score wanted.</param>
+    /// <param name="alsoJoined">
+    /// The run-together form of another reading of the query with the same parts in another order, whose whole-name
+    /// matches are wanted too.
+    /// </param>
+    internal List<int> Candidates(PreparedName query, double threshold, string? alsoJoined)
     {
         var scratch = _scratch ??= new Scratch();
         scratch.Begin(_names.Count, _tokens.Count);
@@ -466,6 +474,11 @@ public sealed class ScreeningIndex
         var forced = scratch.Forced;
         var keys = new List<ulong>();
         TokenSpace.JoinedKeys(query.Joined, deletions: query.Joined.Length >= 6, keys);
+        if (alsoJoined is not null && !string.Equals(alsoJoined, query.Joined, StringComparison.Ordinal))
+        {
+            TokenSpace.JoinedKeys(alsoJoined, deletions: alsoJoined.Length >= 6, keys);
+        }
+
         foreach (var key in keys)
         {
             for (var i = SortedSpans.LowerBoundOfHash(_joinedKeys, key); i < _joinedKeys.Length && _joinedKeys[i] == key; i++)
@@ -788,7 +801,7 @@ public sealed class ScreeningIndex
     }
 
     /// <summary>
-    /// Scores a candidate that <see cref="Candidates"/> returned for <paramref name="query"/> on this thread, with the
+    /// Scores a candidate that <see cref="Candidates(PreparedName, double, string?)"/> returned for <paramref name="query"/> on this thread, with the
     /// part similarities its part search found.
     /// </summary>
     internal (double Score, List<PartMatch> Pairs) Score(PreparedName query, int name)
