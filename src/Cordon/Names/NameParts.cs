@@ -12,6 +12,9 @@ public enum NamePartKind
     Particle,
     Honorific,
     LegalForm,
+
+    /// <summary>A country or region in an organisation's name (FABERLIC EUROPE, Banco Santander México): it qualifies, it does not name.</summary>
+    Place,
 }
 
 /// <summary>
@@ -41,7 +44,16 @@ public static class NameParts
         : Particles.Contains(part) ? NamePartKind.Particle
         : Honorifics.Contains(part) ? NamePartKind.Honorific
         : !organisation && IsPatronymic(part) ? NamePartKind.Patronymic
+        : organisation && IsPlace(part) ? NamePartKind.Place
         : NamePartKind.Word;
+
+    private static readonly FrozenSet<string> Regions = FrozenSet.ToFrozenSet(
+        ["europe", "asia", "africa", "america", "americas", "eurasia", "scandinavia", "caribbean", "arabia", "emea", "apac"],
+        StringComparer.Ordinal);
+
+    /// <summary>Whether a part is a country's name in one word (china, mexico, sweden) or a region's; codes such as "sa" are not.</summary>
+    public static bool IsPlace(string part) =>
+        part.Length >= 4 && (Regions.Contains(part) || Cordon.Model.Countries.TryNormalize(part, out _));
 
     /// <summary>
     /// Russian, Ukrainian and Belarusian patronymics as Latin lists spell them: Iraklievich, Oleksandrovych, Petrovna,
@@ -82,6 +94,7 @@ public static class NameParts
     {
         NamePartKind.Word => 1.0,
         NamePartKind.Patronymic => 0.5,
+        NamePartKind.Place => 0.5,
         NamePartKind.Particle => 0.35,
         NamePartKind.Honorific => 0.2,
         _ => 0.15,

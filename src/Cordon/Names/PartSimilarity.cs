@@ -64,6 +64,16 @@ public static class PartSimilarity
             similarity = SkeletonSimilarity;
         }
 
+        if (similarity < RepeatSimilarity && SameCollapsed(a, b))
+        {
+            similarity = RepeatSimilarity;
+        }
+
+        if (similarity < NameNicknames.Similarity && NameNicknames.Related(a, b))
+        {
+            similarity = NameNicknames.Similarity;
+        }
+
         if (!vowelBlind)
         {
             return (similarity, similarity);
@@ -81,6 +91,35 @@ public static class PartSimilarity
         }
 
         return (similarity, Math.Max(0, blind));
+    }
+
+    /// <summary>Two parts that differ only in how often a letter repeats (Jong-uun / Jong-un) score at least this.</summary>
+    private const double RepeatSimilarity = 0.9;
+
+    /// <summary>Whether the parts are equal once runs of one letter are written once.</summary>
+    internal static bool SameCollapsed(string a, string b)
+    {
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] != b[j])
+            {
+                return false;
+            }
+
+            var c = a[i];
+            while (i < a.Length && a[i] == c)
+            {
+                i++;
+            }
+
+            while (j < b.Length && b[j] == c)
+            {
+                j++;
+            }
+        }
+
+        return i == a.Length && j == b.Length;
     }
 
     /// <summary>Two parts of one first letter and one consonant skeleton (Mohamed / Muhammad) score at least this.</summary>

@@ -218,7 +218,7 @@ public static class NameScorer
         var coverQ = matchedQ / Sum(qw);
         var coverC = matchedC / Sum(cw);
         var score = (lean * Math.Max(coverQ, coverC)) + ((1 - lean) * Math.Min(coverQ, coverC));
-        score *= ConflictFactor(q, c, queryName.TableWords, candidateName.TableWords, pairedWith, usedC);
+        score *= ConflictFactor(q, c, queryName, candidateName, pairedWith, usedC);
         score *= OrderFactor(q, c, queryName.TableWords, candidateName.TableWords, qt, ct, pairedWith);
         score *= NumberFactor(q, c, qt, ct, pairedWith, usedC);
         return Math.Clamp(score, 0, 1);
@@ -277,27 +277,34 @@ public static class NameScorer
     /// Full parts left unpaired on both sides are conflicting names (AL-TIKRITI / AL-DULAIMI), not an extra name on one
     /// side: each such conflict costs a fifth of the score.
     /// </summary>
-    private static double ConflictFactor(int[] q, int[] c, bool[] qWords, bool[] cWords, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
+    private static double ConflictFactor(int[] q, int[] c, PreparedName queryName, PreparedName candidateName, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
     {
-        int unpairedQ = 0, unpairedC = 0;
+        int unpairedQ = 0, unpairedC = 0, placesQ = 0, placesC = 0;
         for (var i = 0; i < q.Length; i++)
         {
-            if (pairedWith[i] < 0 && qWords[q[i]])
+            if (pairedWith[i] < 0)
             {
-                unpairedQ++;
+                unpairedQ += queryName.TableWords[q[i]] ? 1 : 0;
+                placesQ += IsPlace(queryName, q[i]) ? 1 : 0;
             }
         }
 
         for (var j = 0; j < c.Length; j++)
         {
-            if (!usedC[j] && cWords[c[j]])
+            if (!usedC[j])
             {
-                unpairedC++;
+                unpairedC += candidateName.TableWords[c[j]] ? 1 : 0;
+                placesC += IsPlace(candidateName, c[j]) ? 1 : 0;
             }
         }
 
-        return Math.Pow(0.8, Math.Min(unpairedQ, unpairedC));
+        // Two different countries (Bowne Global Solutions Sweden / Finland) are two organisations, as two different
+        // words are two names; a country on one side only merely qualifies.
+        return Math.Pow(0.8, Math.Min(unpairedQ, unpairedC) + Math.Min(placesQ, placesC));
     }
+
+    private static bool IsPlace(PreparedName name, int at) => at < name.Parts.Length && name.Kinds[at] == NamePartKind.Place;
+
 
     /// <summary>A number on one side that the other does not have (Company 23 / Company) is a different name.</summary>
     private static double NumberFactor(int[] q, int[] c, string[] qt, string[] ct, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)

@@ -27,7 +27,7 @@ internal sealed class TokenSpace
     /// <summary>Past this many cached query parts the cache starts again (a server meets endless typos).</summary>
     private const int MaxCached = 200_000;
 
-    private const ulong Folded = 1, Skeleton = 2, Variant = 3, Initial = 4, AllConsonants = 5, AbjadConsonants = 6, JoinedConsonants = 8, JoinedLetters = 9;
+    private const ulong Folded = 1, Skeleton = 2, Variant = 3, Initial = 4, AllConsonants = 5, AbjadConsonants = 6, JoinedConsonants = 8, JoinedLetters = 9, Collapsed = 10, Nickname = 11;
 
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _texts = [];
@@ -207,7 +207,8 @@ internal sealed class TokenSpace
 
     /// <summary>
     /// A quick test that two parts can reach the floor as written: by length (an edit costs at least half, an inserted
-    /// letter a whole one), unless they are initials, listed variants or share first letter and skeleton.
+    /// letter a whole one), unless they are initials, listed variants or nicknames, share first letter and skeleton, or
+    /// differ only in repeated letters.
     /// </summary>
     private static bool CanReachFloor(string a, PartKeys aKeys, string b, PartKeys bKeys)
     {
@@ -217,7 +218,7 @@ internal sealed class TokenSpace
         }
 
         return (a[0] == b[0] && string.Equals(aKeys.Skeleton, bKeys.Skeleton, StringComparison.Ordinal))
-            || NameVariants.AreVariants(a, b);
+            || NameVariants.AreVariants(a, b) || NameNicknames.Related(a, b) || PartSimilarity.SameCollapsed(a, b);
     }
 
     /// <summary>
@@ -251,6 +252,24 @@ internal sealed class TokenSpace
 
         AddDeletions(Folded, folded, keys, twice: folded.Length >= TwoDeletionLength);
 
+        // Letters repeated more or less often (Jong-uun / Jong-un) may be further apart than deletions reach.
+        Span<char> collapsed = stackalloc char[Math.Min(part.Length, MaxDeletionLength * 4)];
+        var runs = 0;
+        foreach (var c in part)
+        {
+            if (runs == 0 || collapsed[runs - 1] != c)
+            {
+                if (runs == collapsed.Length)
+                {
+                    break;
+                }
+
+                collapsed[runs++] = c;
+            }
+        }
+
+        keys.Add(Hash(Collapsed, collapsed[..runs]));
+
         if (part.Length >= 3)
         {
             keys.Add(Hash(Skeleton, partKeys.Skeleton.AsSpan()));
@@ -260,6 +279,12 @@ internal sealed class TokenSpace
         {
             Span<char> id = [(char)(group & 0xFFFF), (char)(group >> 16)];
             keys.Add(Hash(Variant, id));
+        }
+
+        foreach (var nickname in NameNicknames.GroupsOf(part))
+        {
+            Span<char> id = [(char)(nickname & 0xFFFF), (char)(nickname >> 16)];
+            keys.Add(Hash(Nickname, id));
         }
 
         // Arabic and Hebrew script leave short vowels out: "mhmd" must meet "Mohammed" by its consonants. A listed part
