@@ -24,15 +24,20 @@ internal sealed class TokenSpace
     /// <summary>From this length on a part is also keyed by two deletions: two edits keep 0.75 from eight letters, an edit and a transposition from six.</summary>
     private const int TwoDeletionLength = 6;
 
-    /// <summary>Past this many cached query parts the cache starts again (a server meets endless typos).</summary>
-    private const int MaxCached = 200_000;
+    /// <summary>
+    /// Past this many cached query parts a new generation of the cache starts and the previous one is kept for one more
+    /// turn (a server meets endless typos; common parts come back).
+    /// </summary>
+    private const int MaxCached = 100_000;
 
     private const ulong Folded = 1, Skeleton = 2, Variant = 3, Initial = 4, AllConsonants = 5, AbjadConsonants = 6, JoinedConsonants = 8, JoinedLetters = 9, Collapsed = 10, Nickname = 11;
 
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _texts = [];
     private readonly List<bool> _abjad = [];
-    private readonly ConcurrentDictionary<(string Part, bool Abjad), SimilarToken[]> _cache = new(CacheKeyComparer.Instance);
+    private readonly Lock _cacheLock = new();
+    private volatile ConcurrentDictionary<(string Part, bool Abjad), SimilarToken[]> _cache = new(CacheKeyComparer.Instance);
+    private volatile ConcurrentDictionary<(string Part, bool Abjad), SimilarToken[]> _old = new(CacheKeyComparer.Instance);
     private int _cached;
 
     [ThreadStatic]
@@ -114,6 +119,7 @@ internal sealed class TokenSpace
         Array.Resize(ref _keys, n);
         Array.Resize(ref _keyTokens, n);
         _cache.Clear();
+        _old.Clear();
         _cached = 0;
     }
 
@@ -123,25 +129,53 @@ internal sealed class TokenSpace
     /// </summary>
     public SimilarToken[] Similar(string part, bool queryAbjad)
     {
-        if (_cache.TryGetValue((part, queryAbjad), out var cached))
+        var key = (part, queryAbjad);
+        var young = _cache;
+        if (young.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var found = Search(part, queryAbjad);
-        // ConcurrentDictionary.Count takes every lock of the table: the entries are counted here instead.
-        if (Volatile.Read(ref _cached) >= MaxCached)
+        // A part of the previous generation is still worth keeping: common parts come back, typos do not.
+        if (_old.TryGetValue(key, out cached))
         {
-            _cache.Clear();
-            Volatile.Write(ref _cached, 0);
+            Remember(young, key, cached);
+            return cached;
         }
 
-        if (_cache.TryAdd((part, queryAbjad), found))
+        var found = Search(part, queryAbjad);
+        Remember(young, key, found);
+        return found;
+    }
+
+    /// <summary>
+    /// Caches a search result. When the young generation is full it becomes the old one and a new one starts, so a
+    /// stream of one-off typos evicts nothing that is asked for again within a generation. (ConcurrentDictionary.Count
+    /// takes every lock of the table: the entries are counted here instead.)
+    /// </summary>
+    private void Remember(ConcurrentDictionary<(string Part, bool Abjad), SimilarToken[]> young, (string Part, bool Abjad) key, SimilarToken[] found)
+    {
+        if (Volatile.Read(ref _cached) >= MaxCached)
+        {
+            lock (_cacheLock)
+            {
+                if (ReferenceEquals(_cache, young))
+                {
+                    _old = young;
+                    _cache = young = new ConcurrentDictionary<(string Part, bool Abjad), SimilarToken[]>(CacheKeyComparer.Instance);
+                    Volatile.Write(ref _cached, 0);
+                }
+                else
+                {
+                    young = _cache;
+                }
+            }
+        }
+
+        if (young.TryAdd(key, found))
         {
             Interlocked.Increment(ref _cached);
         }
-
-        return found;
     }
 
     private SimilarToken[] Search(string part, bool queryAbjad)
