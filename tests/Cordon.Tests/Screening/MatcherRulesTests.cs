@@ -14,10 +14,10 @@ public sealed class MatcherRulesTests
 {
     private const double Threshold = Screener.DefaultThreshold;
 
-    private static double Score(string query, string candidate, bool organisation = false) =>
+    internal static double Score(string query, string candidate, bool organisation = false) =>
         NameScorer.Score(new PreparedName(query, organisation), new PreparedName(candidate, organisation)).Score;
 
-    private static string Describe(string query, string candidate, double score) =>
+    internal static string Describe(string query, string candidate, double score) =>
         string.Create(CultureInfo.InvariantCulture, $"'{query}' ~ '{candidate}' scored {score:F4}");
 
     // ---- NameParts: patronymics and compound heads ----
