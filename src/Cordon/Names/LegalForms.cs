@@ -68,6 +68,8 @@ public static class LegalForms
         return false;
     }
 
+    private static bool IsNumber(string key) => key.All(char.IsAsciiDigit);
+
     private static FrozenDictionary<string, (string, string)> Load()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Cordon.Names.Data.org-types.txt")
@@ -94,11 +96,22 @@ public static class LegalForms
             }
 
             var generic = columns[1].Length > 0 ? columns[1] : form;
-            phrases.TryAdd(form, (form, generic));
+            if (IsNumber(form))
+            {
+                // Moldova's "II" (întreprindere individuală) reads as the number 2, which is never a legal form on its
+                // own; its phrases keep the letters.
+                form = columns[0].ToLowerInvariant();
+            }
+            else
+            {
+                phrases.TryAdd(form, (form, generic));
+            }
+
             foreach (var alias in columns[2].Split('|'))
             {
                 var key = string.Join(' ', NameNormalizer.Tokens(alias));
-                if (key.Length > 0)
+                // A number is never a legal form: "II" on its own is far more often a Roman numeral (Fund II).
+                if (key.Length > 0 && !IsNumber(key))
                 {
                     phrases.TryAdd(key, (form, generic));
                 }

@@ -69,6 +69,19 @@ internal static class NameNumbers
         return changed ? string.Join(' ', output) : normalized;
     }
 
+    /// <summary>Whether a part is a Roman numeral from I to XXXIX (i, v, x, xv, xii…).</summary>
+    public static bool IsRoman(string part)
+    {
+        var at = 0;
+        while (at < part.Length && at < 3 && part[at] == 'x')
+        {
+            at++;
+        }
+
+        var rest = part.AsSpan(at);
+        return part.Length > 0 && (rest.IsEmpty || rest is "i" or "ii" or "iii" or "iv" or "v" or "vi" or "vii" or "viii" or "ix");
+    }
+
     /// <summary>A word mixing letters and digits, read as letters (0→o, 1→i, 3→e, 4→a, 5→s, 7→t, 9→g); null otherwise.</summary>
     private static string? Leet(string token)
     {

@@ -13,6 +13,12 @@ public enum NamePartKind
     Honorific,
     LegalForm,
 
+    /// <summary>
+    /// A number (Brigade 44, Trust 2004-1) or, after the first part of an organisation's name, a Roman numeral
+    /// (Partners VII): it tells the members of a series apart, so it counts, but as half a word.
+    /// </summary>
+    Number,
+
     /// <summary>A country or region in an organisation's name (FABERLIC EUROPE, Banco Santander México): it qualifies, it does not name.</summary>
     Place,
 }
@@ -39,8 +45,16 @@ public static class NameParts
          "establishment", "est", "the", "and", "of"],
         StringComparer.Ordinal);
 
+    /// <summary>The kind of part <paramref name="at"/> of a name, which for a Roman numeral depends on where it stands.</summary>
+    public static NamePartKind Classify(string[] parts, int at, bool organisation)
+    {
+        var kind = Classify(parts[at], organisation);
+        return kind == NamePartKind.Word && organisation && at > 0 && NameNumbers.IsRoman(parts[at]) ? NamePartKind.Number : kind;
+    }
+
     public static NamePartKind Classify(string part, bool organisation) =>
-        organisation && LegalForms.Contains(part) ? NamePartKind.LegalForm
+        part.Length > 0 && char.IsAsciiDigit(part[0]) ? NamePartKind.Number
+        : organisation && LegalForms.Contains(part) ? NamePartKind.LegalForm
         : Particles.Contains(part) ? NamePartKind.Particle
         : Honorifics.Contains(part) ? NamePartKind.Honorific
         : !organisation && IsPatronymic(part) ? NamePartKind.Patronymic
@@ -94,6 +108,7 @@ public static class NameParts
     {
         NamePartKind.Word => 1.0,
         NamePartKind.Patronymic => 0.5,
+        NamePartKind.Number => 0.5,
         NamePartKind.Place => 0.5,
         NamePartKind.Particle => 0.35,
         NamePartKind.Honorific => 0.2,

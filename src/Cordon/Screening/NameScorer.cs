@@ -220,7 +220,7 @@ public static class NameScorer
         var score = (lean * Math.Max(coverQ, coverC)) + ((1 - lean) * Math.Min(coverQ, coverC));
         score *= ConflictFactor(q, c, queryName, candidateName, pairedWith, usedC);
         score *= OrderFactor(q, c, queryName.TableWords, candidateName.TableWords, qt, ct, pairedWith);
-        score *= NumberFactor(q, c, qt, ct, pairedWith, usedC);
+        score *= NumberFactor(q, c, queryName, candidateName, pairedWith, usedC);
         return Math.Clamp(score, 0, 1);
     }
 
@@ -257,25 +257,37 @@ public static class NameScorer
             return 1.0;
         }
 
-        return HasPatronymicParticle(q, qt) || HasPatronymicParticle(c, ct) ? SwappedFather : 0.92;
+        // Order says who is whose father only when neither side is a shuffle.
+        var (fatherQ, fatherC) = (FatherParticle(q, qt), FatherParticle(c, ct));
+        return fatherQ + fatherC > 0 && fatherQ >= 0 && fatherC >= 0 ? SwappedFather : 0.92;
     }
 
-    private static bool HasPatronymicParticle(int[] parts, string[] table)
+    /// <summary>
+    /// Whether a reading has "bin" (or "ben", "ibn"…) between two parts, naming a father (1), at an end, where it names
+    /// nobody because the parts were shuffled (-1: "Salman Mohammed bin" for MOHAMMED BIN SALMAN), or not at all (0).
+    /// </summary>
+    private static int FatherParticle(int[] parts, string[] table)
     {
-        foreach (var at in parts)
+        var found = 0;
+        for (var k = 0; k < parts.Length; k++)
         {
-            if (table[at] is "bin" or "ben" or "ibn" or "bint" or "ould" or "binti")
+            if (table[parts[k]] is "bin" or "ben" or "ibn" or "bint" or "ould" or "binti")
             {
-                return true;
+                if (k == 0 || k == parts.Length - 1)
+                {
+                    return -1;
+                }
+
+                found = 1;
             }
         }
 
-        return false;
+        return found;
     }
 
     /// <summary>
     /// Full parts left unpaired on both sides are conflicting names (AL-TIKRITI / AL-DULAIMI), not an extra name on one
-    /// side: each such conflict costs a fifth of the score.
+    /// side: each such conflict costs a fifth of the score, each pair of different countries a quarter.
     /// </summary>
     private static double ConflictFactor(int[] q, int[] c, PreparedName queryName, PreparedName candidateName, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
     {
@@ -298,35 +310,53 @@ public static class NameScorer
             }
         }
 
-        // Two different countries (Bowne Global Solutions Sweden / Finland) are two organisations, as two different
-        // words are two names; a country on one side only merely qualifies.
-        return Math.Pow(0.8, Math.Min(unpairedQ, unpairedC) + Math.Min(placesQ, placesC));
+        // Two different numbers are a series (NumberFactor), not two conflicting words.
+        var (numbersQ, numbersC) = UnpairedNumbers(q, c, queryName, candidateName, pairedWith, usedC);
+        var numbers = Math.Min(numbersQ, numbersC);
+
+        // Two different countries (Bowne Global Solutions Sweden / Finland) are two organisations, subsidiaries that are
+        // legal persons of their own however alike their names, so each such conflict costs a quarter; a country on one
+        // side only merely qualifies.
+        return Math.Pow(0.8, Math.Max(0, Math.Min(unpairedQ, unpairedC) - numbers)) * Math.Pow(0.75, Math.Min(placesQ, placesC));
     }
 
     private static bool IsPlace(PreparedName name, int at) => at < name.Parts.Length && name.Kinds[at] == NamePartKind.Place;
 
 
-    /// <summary>A number on one side that the other does not have (Company 23 / Company) is a different name.</summary>
-    private static double NumberFactor(int[] q, int[] c, string[] qt, string[] ct, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
+    /// <summary>
+    /// A number on one side that the other does not have (Company 23 / Company) is a different name: the score drops
+    /// to <see cref="AddedNumber"/> of itself. Two different numbers in the same place (Trust 2004-1 / Trust 2004-2,
+    /// Partners VII / Partners VIII) are a series of sister funds, trusts or ships under one name: a reviewer should
+    /// see them, below a true spelling variant, so the pair costs <see cref="OtherNumber"/> and its numbers are not
+    /// counted as conflicting words. Numbers weigh half a word (<see cref="NamePartKind.Number"/>).
+    /// </summary>
+    private static double NumberFactor(int[] q, int[] c, PreparedName queryName, PreparedName candidateName, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
     {
+        var (numbersQ, numbersC) = UnpairedNumbers(q, c, queryName, candidateName, pairedWith, usedC);
+        return numbersQ > 0 && numbersC > 0 ? OtherNumber : numbersQ + numbersC > 0 ? AddedNumber : 1.0;
+    }
+
+    private const double AddedNumber = 0.7;
+
+    private const double OtherNumber = 0.9;
+
+    private static (int Query, int Candidate) UnpairedNumbers(int[] q, int[] c, PreparedName queryName, PreparedName candidateName, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
+    {
+        int numbersQ = 0, numbersC = 0;
         for (var i = 0; i < q.Length; i++)
         {
-            if (pairedWith[i] < 0 && char.IsAsciiDigit(qt[q[i]][0]))
-            {
-                return 0.7;
-            }
+            numbersQ += pairedWith[i] < 0 && IsNumber(queryName, q[i]) ? 1 : 0;
         }
 
         for (var j = 0; j < c.Length; j++)
         {
-            if (!usedC[j] && char.IsAsciiDigit(ct[c[j]][0]))
-            {
-                return 0.7;
-            }
+            numbersC += !usedC[j] && IsNumber(candidateName, c[j]) ? 1 : 0;
         }
 
-        return 1.0;
+        return (numbersQ, numbersC);
     }
+
+    private static bool IsNumber(PreparedName name, int at) => at < name.Parts.Length && name.Kinds[at] == NamePartKind.Number;
 
     private static double Sum(double[] values)
     {

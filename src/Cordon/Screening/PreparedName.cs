@@ -46,7 +46,7 @@ public sealed class PreparedName
         Kinds = new NamePartKind[Parts.Length];
         for (var i = 0; i < Parts.Length; i++)
         {
-            Kinds[i] = Generics?[i] is not null ? NamePartKind.LegalForm : NameParts.Classify(Parts[i], organisation);
+            Kinds[i] = Generics?[i] is not null ? NamePartKind.LegalForm : NameParts.Classify(Parts, i, organisation);
             // A common word ("Mohammed", "International") says less about who is meant than a rare one.
             Weights[i] = NameParts.Weight(Kinds[i]) * (Kinds[i] == NamePartKind.Word ? NameRarity.Factor(Parts[i]) : 1.0);
         }
@@ -70,7 +70,7 @@ public sealed class PreparedName
         TableWords = new bool[Parts.Length + Joins.Length];
         for (var i = 0; i < TableWords.Length; i++)
         {
-            TableWords[i] = i >= Parts.Length || Kinds[i] is NamePartKind.Word or NamePartKind.Patronymic;
+            TableWords[i] = i >= Parts.Length || Kinds[i] is NamePartKind.Word or NamePartKind.Patronymic or NamePartKind.Number;
             HasWord |= TableWords[i];
             Words += i < Parts.Length && TableWords[i] ? 1 : 0;
         }

@@ -187,7 +187,7 @@ public sealed class Screener(ScreeningIndex index)
 
         for (var i = 0; i < asPerson.Parts.Length; i++)
         {
-            if (NameParts.Classify(asPerson.Parts[i], organisation: true) != asPerson.Kinds[i])
+            if (NameParts.Classify(asPerson.Parts, i, organisation: true) != asPerson.Kinds[i])
             {
                 return true;
             }

@@ -277,6 +277,15 @@ public sealed class MatcherRulesTests
         Assert.True(score > 0.5, Describe(query, candidate, score));
     }
 
+    [Theory]
+    [InlineData("Salman Mohammed bin", "Mohammed bin Salman")]
+    [InlineData("bin Salman Mohammed", "Mohammed bin Salman")]
+    public void A_bin_left_at_an_end_of_shuffled_parts_names_no_father(string query, string candidate)
+    {
+        var score = Score(query, candidate);
+        Assert.True(score >= Threshold, Describe(query, candidate, score));
+    }
+
     [Fact]
     public void The_same_order_around_bin_scores_one()
     {

@@ -133,4 +133,66 @@ public sealed class QualifierRulesTests
         Assert.Contains(screener.Screen(new ScreeningQuery("Ted Zanzibarov")).Results, h => h.Entity.Id == "p1");
         Assert.Contains(screener.Screen(new ScreeningQuery("Kim Jong-uuun")).Results, h => h.Entity.Id == "p2");
     }
+
+    // ---- Numbers: a series is reviewed, an added number is another name ----
+
+    [Theory]
+    [InlineData("Carlyle Partners VII L.P.", "Carlyle Partners VIII L.P.")]
+    [InlineData("Goldman Sachs Mortgage Loan Trust 2004-1", "Goldman Sachs Mortgage Loan Trust 2004-2")]
+    [InlineData("Citigroup Capital Trust XV", "Citigroup Capital Trust XX")]
+    [InlineData("Citigroup Capital Trust I", "Citigroup Capital Trust II")]
+    public void Two_numbers_of_one_series_reach_the_threshold_below_a_spelling_variant(string query, string candidate)
+    {
+        var score = MatcherRulesTests.Score(query, candidate, organisation: true);
+        var variant = MatcherRulesTests.Score(query, query.Replace("Trust", "Trusts", StringComparison.Ordinal).Replace("Partners", "Partner", StringComparison.Ordinal), organisation: true);
+
+        Assert.True(score >= Threshold, MatcherRulesTests.Describe(query, candidate, score));
+        Assert.True(score < variant, MatcherRulesTests.Describe(query, candidate, score) + $" but the spelling variant only {variant:F4}");
+    }
+
+    [Theory]
+    [InlineData("Bowne Global Solutions, Inc.", "Bowne Global Solutions II, Inc.")]
+    [InlineData("Management Company 23", "Management Company")]
+    [InlineData("Brigade 44", "Brigade 45")]
+    public void A_number_on_one_side_only_or_in_a_short_name_keeps_them_apart(string query, string candidate)
+    {
+        var score = MatcherRulesTests.Score(query, candidate, organisation: true);
+        Assert.True(score < Threshold, MatcherRulesTests.Describe(query, candidate, score));
+    }
+
+    [Theory]
+    [InlineData(new[] { "trust", "2004", "1" }, 1, NamePartKind.Number)]
+    [InlineData(new[] { "partners", "xv" }, 1, NamePartKind.Number)]
+    [InlineData(new[] { "trust", "i" }, 1, NamePartKind.Number)]
+    [InlineData(new[] { "xi", "trading" }, 0, NamePartKind.Word)]
+    [InlineData(new[] { "mix", "vi" }, 0, NamePartKind.Word)]
+    public void Digits_are_numbers_and_roman_numerals_after_the_first_part_of_an_organisation(string[] parts, int at, NamePartKind kind)
+    {
+        Assert.Equal(kind, NameParts.Classify(parts, at, organisation: true));
+    }
+
+    [Fact]
+    public void A_roman_numeral_in_a_persons_name_is_a_word()
+    {
+        Assert.Equal(NamePartKind.Word, NameParts.Classify(["jin", "xi"], 1, organisation: false));
+        Assert.Equal(NamePartKind.Number, NameParts.Classify(["agent", "47"], 1, organisation: false));
+    }
+
+    [Fact]
+    public void Roman_numerals_are_recognised_up_to_thirty_nine()
+    {
+        Assert.All(new[] { "i", "iv", "ix", "x", "xiv", "xx", "xxxix" }, p => Assert.True(NameNumbers.IsRoman(p), p));
+        Assert.All(new[] { "", "xxxx", "il", "vv", "ic", "mix", "iix" }, p => Assert.False(NameNumbers.IsRoman(p), p));
+    }
+
+    [Fact]
+    public void The_roman_numeral_two_is_not_moldovas_legal_form()
+    {
+        var name = new PreparedName("Bowne Global Solutions II, Inc.", organisation: true);
+        Assert.Equal(NamePartKind.Number, name.Kinds[Array.IndexOf(name.Parts, "2")]);
+
+        // The spelled-out Moldovan form is still one.
+        var moldovan = new PreparedName("Intreprinderea Individuala Vasile Rusu", organisation: true);
+        Assert.Equal(NamePartKind.LegalForm, moldovan.Kinds[0]);
+    }
 }
