@@ -20,6 +20,12 @@ internal static class RecallCommand
         var index = ScreeningIndex.Build(entities);
         var screener = new Screener(index);
         var queries = new SyntheticQueries(seed).Generate(entities, queryCount);
+        if (args.String("only") is { } only)
+        {
+            // Just these queries (|-separated), for looking into a miss.
+            queries = [.. only.Split('|').Select(name => new SyntheticQuery(name, null))];
+        }
+
         foreach (var part in (args.String("parts") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             var start = Stopwatch.GetTimestamp();
@@ -47,7 +53,7 @@ internal static class RecallCommand
             var warmMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             if (warmMs * 3 < ms || candidateMs > 5)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"TIME first {ms:0.000} again {warmMs:0.000} candidates alone {candidateMs:0.000} '{query.Name}'"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"TIME first {ms:0.000} again {warmMs:0.000} candidates alone {candidateMs:0.000} touched {ScreeningIndex.LastTouched} '{query.Name}'"));
             }
 
             timings.Add((ms, query.Name, candidates, indexed.Count, ScreeningIndex.LastTouched));

@@ -25,8 +25,11 @@ public static partial class NameNormalizer
             name = name[..MaxLength];
         }
 
-        // Dotted initialisms are one word: L.L.C. → LLC, U.S.A. → USA (single initials such as "J. Smith" stay apart).
-        var text = Initialisms().Replace(UnicodeText.RemoveInvalid(name), m => m.Value.Replace(".", "", StringComparison.Ordinal));
+        // Dotted initialisms are one word: L.L.C. → LLC, U.S.A. → USA (single initials such as "J. Smith" stay apart),
+        // in one case so that o.O.O. does not split where the case changes.
+        var text = Initialisms().Replace(UnicodeText.RemoveInvalid(name), m => m.Value.Replace(".", "", StringComparison.Ordinal).ToUpperInvariant());
+        // South Asian lists write "son of" and "daughter of" as s/o and d/o: the particles bin and bint, not two initials.
+        text = SonOrDaughterOf().Replace(text, m => m.Groups[1].Value is "s" or "S" ? " bin " : " bint ");
         text = Transliteration.ToLatin(SplitCamelCase(text));
         var decomposed = Decompose(text);
         var sb = new StringBuilder(decomposed.Length);
@@ -114,6 +117,9 @@ public static partial class NameNormalizer
 
         return sb?.ToString() ?? text;
     }
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])([SsDd])\s*/\s*[Oo]\.?(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex SonOrDaughterOf();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:\p{L}\.){2,}(?:\p{L}(?![\p{L}\p{N}]))?|(?<![\p{L}\p{N}.])\p{L}\.\p{L}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex Initialisms();

@@ -55,7 +55,9 @@ public static class NameScorer
             for (var j = 0; j < ct.Length; j++)
             {
                 var s = similarity?.Invoke(i, j) ?? Similarity(qt[i], ct[j], vowelBlind);
-                sims[(i * ct.Length) + j] = s >= PartFloor ? s : 0;
+                // A particle, honorific or legal form is no near spelling of a word (al / Ali, co / Cole): across
+                // kinds only the same part counts.
+                sims[(i * ct.Length) + j] = s >= PartFloor && (s >= 1 || query.TableGeneric[i] == candidate.TableGeneric[j]) ? s : 0;
             }
         }
 

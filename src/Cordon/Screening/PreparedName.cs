@@ -68,8 +68,10 @@ public sealed class PreparedName
         }
 
         TableWords = new bool[Parts.Length + Joins.Length];
+        TableGeneric = new bool[Parts.Length + Joins.Length];
         for (var i = 0; i < TableWords.Length; i++)
         {
+            TableGeneric[i] = i < Parts.Length && Kinds[i] is NamePartKind.Particle or NamePartKind.Honorific or NamePartKind.LegalForm;
             TableWords[i] = i >= Parts.Length || Kinds[i] is NamePartKind.Word or NamePartKind.Patronymic or NamePartKind.Number;
             HasWord |= TableWords[i];
             Words += i < Parts.Length && TableWords[i] ? 1 : 0;
@@ -108,6 +110,12 @@ public sealed class PreparedName
 
     /// <summary>Whether each <see cref="Table"/> entry is a word (not a particle, honorific or legal form); joined pairs are.</summary>
     public bool[] TableWords { get; }
+
+    /// <summary>
+    /// Whether each <see cref="Table"/> entry is a particle, honorific or legal form: such a part pairs only with its
+    /// own kind, or with the same part (<see cref="NameScorer"/>).
+    /// </summary>
+    public bool[] TableGeneric { get; }
 
     /// <summary>Whether any part is a word.</summary>
     public bool HasWord { get; }

@@ -58,6 +58,11 @@ public sealed class ScreeningIndex
     private bool[] _tokenWord = [];
     private bool[] _tokenLight = [];
 
+    // Per part, whether it is a particle, honorific or legal form in some name, and whether it is anything else in some
+    // name: a query part's similar parts of the other kind only are dropped, as the scorer would not pair them.
+    private bool[] _tokenGeneric = [];
+    private bool[] _tokenPlain = [];
+
     /// <summary>
     /// Whether a name is scored with the organisation lean against a query of several words: an organisation's name or
     /// a one-word name (<see cref="NameScorer.Lean(PreparedName, PreparedName)"/>).
@@ -200,12 +205,17 @@ public sealed class ScreeningIndex
         _lightShare = new float[_names.Count];
         _tokenWord = new bool[_tokens.Count];
         _tokenLight = new bool[_tokens.Count];
+        _tokenGeneric = new bool[_tokens.Count];
+        _tokenPlain = new bool[_tokens.Count];
         for (var name = 0; name < _names.Count; name++)
         {
             var words = _names[name].Name.TableWords;
+            var generic = _names[name].Name.TableGeneric;
             for (var j = 0; j < words.Length; j++)
             {
                 var token = _forwardToken[_forwardStart[name] + j];
+                _tokenGeneric[token] |= generic[j];
+                _tokenPlain[token] |= !generic[j];
                 if (words[j])
                 {
                     _tokenWord[token] = true;
@@ -533,7 +543,7 @@ public sealed class ScreeningIndex
     private sealed record PairReads(List<(int Start, int End)> Ranges, List<(int Start, int Mid, int End)> Prefixes, long Cost);
 
     /// <summary>
-    /// The pair plan, for a query with words and no initials. A hit must pair a query word with a listed word
+    /// The pair plan, for a query with words. A hit must pair a query word with a listed word
     /// (<see cref="NameScorer"/>), so a name found by none of the query's similar words is no hit. A name with two
     /// distinct similar words is in the pair postings of those two; a name with one is read from that word's postings
     /// only as far as one word, the name's generic parts and whatever the query's generic parts may match there can
@@ -554,7 +564,10 @@ public sealed class ScreeningIndex
             var part = plan.Parts[p];
             if (part.Wildcard)
             {
-                return null;
+                // An initial stands for any word it begins (0.75), so it is no key of its own: like a generic part, it
+                // helps whichever word a name is found through, on either side. The same initial listed is a word.
+                generic += InitialSquared * part.Weight / plan.TotalWeight;
+                wordMatch = Math.Max(wordMatch, InitialSquared);
             }
 
             var isWord = query.TableWords[p];
@@ -664,6 +677,38 @@ public sealed class ScreeningIndex
 
     /// <summary>The share of its name a word must have for the name to reach <paramref name="needed"/> cover with generic help.</summary>
     private static double ShareCutoff(double needed, double wordMatch) => wordMatch >= 1 ? 0 : (needed - wordMatch) / (1 - wordMatch);
+
+    /// <summary>
+    /// The similar parts a query part of this kind can pair with: a generic part (al, LLC) with generic parts, any
+    /// other part with other parts, and either with the same part (<see cref="NameScorer"/>). Al is no spelling of Ali.
+    /// </summary>
+    private SimilarToken[] SameKind(SimilarToken[] similar, bool generic)
+    {
+        var kept = 0;
+        foreach (var s in similar)
+        {
+            kept += SameKind(s, generic) ? 1 : 0;
+        }
+
+        if (kept == similar.Length)
+        {
+            return similar;
+        }
+
+        var result = new SimilarToken[kept];
+        kept = 0;
+        foreach (var s in similar)
+        {
+            if (SameKind(s, generic))
+            {
+                result[kept++] = s;
+            }
+        }
+
+        return result;
+    }
+
+    private bool SameKind(SimilarToken s, bool generic) => Squared(s) >= 1 || (generic ? _tokenGeneric[s.Token] : _tokenPlain[s.Token]);
 
     /// <summary>Where the names carrying both word parts lie in the pair postings.</summary>
     private (int Start, int End) PairRange(int a, int b)
@@ -864,14 +909,14 @@ public sealed class ScreeningIndex
             for (var i = 0; i < query.Parts.Length; i++)
             {
                 total += query.Weights[i];
-                parts.Add(Part(query.Parts[i], query.Weights[i], query.Abjad, index));
+                parts.Add(Part(query.Parts[i], query.Weights[i], query.Abjad, query.TableGeneric[i], index));
             }
 
             // The scorer also reads particles joined to the word after them (al Rawi → alrawi), so these are parts too.
             for (var k = 0; k < query.Joins.Length; k++)
             {
                 var at = query.Joins[k];
-                parts.Add(Part(query.Table[query.Parts.Length + k], query.Weights[at] + query.Weights[at + 1], query.Abjad, index));
+                parts.Add(Part(query.Table[query.Parts.Length + k], query.Weights[at] + query.Weights[at + 1], query.Abjad, generic: false, index));
             }
 
             for (var p = 0; p < parts.Count; p++)
@@ -885,12 +930,12 @@ public sealed class ScreeningIndex
             return new QueryPlan { Parts = parts, TotalWeight = total, Organisation = query.Organisation, RealParts = query.Parts.Length, Joins = query.Joins };
         }
 
-        private static PlanPart Part(string text, double weight, bool abjad, ScreeningIndex index)
+        private static PlanPart Part(string text, double weight, bool abjad, bool generic, ScreeningIndex index)
         {
             var wildcard = text.Length == 1 && !char.IsAsciiDigit(text[0]);
             var similar = wildcard
                 ? index._tokens.TryGet(text, out var same) ? [new SimilarToken(same, 1, 1)] : []
-                : index._tokens.Similar(text, abjad);
+                : index.SameKind(index._tokens.Similar(text, abjad), generic);
             var max = wildcard ? InitialSquared : 0;
             long cost = 0;
             foreach (var s in similar)

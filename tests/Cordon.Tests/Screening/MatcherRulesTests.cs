@@ -286,6 +286,43 @@ public sealed class MatcherRulesTests
         Assert.True(score >= Threshold, Describe(query, candidate, score));
     }
 
+    [Theory]
+    [InlineData("Abu Mahmood al-Saadi", "Ali Saadi", false)]
+    [InlineData("Eli Cohen", "El Cohen", false)]
+    [InlineData("Smith Co", "Smith Cole", true)]
+    public void A_particle_or_legal_form_is_no_near_spelling_of_a_word(string query, string candidate, bool organisation)
+    {
+        var score = Score(query, candidate, organisation);
+        var pairs = NameScorer.Score(new PreparedName(query, organisation), new PreparedName(candidate, organisation)).Pairs;
+
+        Assert.True(score < Threshold, Describe(query, candidate, score));
+        Assert.DoesNotContain(pairs, p => p.QueryPart is "al" or "el" or "co" or "eli");
+    }
+
+    [Fact]
+    public void The_same_part_pairs_whatever_its_kind_on_either_side()
+    {
+        // "trading" is a legal form of a company and a word of a person's name
+        var pairs = NameScorer.Score(new PreparedName("Zqxwv Trading", organisation: false), new PreparedName("Zqxwv Trading", organisation: true)).Pairs;
+        Assert.Contains(pairs, p => p.QueryPart == "trading" && p.EntityPart == "trading");
+    }
+
+    [Theory]
+    [InlineData("Ikram Butt s/o Waseem", "ikram butt bin waseem")]
+    [InlineData("Sana Bhatti D/O Arshad", "sana bhatti bint arshad")]
+    [InlineData("ATIF, Ikram s/o.", "atif ikram bin")]
+    [InlineData("Vasco d/Oliveira", "vasco d oliveira")]
+    public void Son_of_and_daughter_of_are_bin_and_bint(string name, string normalized)
+    {
+        Assert.Equal(normalized, NameNormalizer.Normalize(name));
+    }
+
+    [Fact]
+    public void A_dotted_legal_form_in_mixed_case_is_one_part()
+    {
+        Assert.Equal("oboronnye initsiativy ooo", NameNormalizer.Normalize("Oboronnye Initsiativy o.O.O."));
+    }
+
     [Fact]
     public void The_same_order_around_bin_scores_one()
     {

@@ -194,6 +194,39 @@ public sealed class ScreeningIndexTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Indexed_screening_of_queries_with_initials_and_particles_finds_every_brute_force_hit()
+    {
+        // Given names with listed initials, particles and words that particles resemble (Ali / al, Cole / co)
+        string[] names =
+        [
+            "J. D. Smith", "J. D.", "John Smith", "John David Smith", "Jane Doe", "J. Doe", "Smith", "D. Smith",
+            "Ali Saadi", "Abu Nabil al-Saadi", "Nabil Saadi", "Nabil Umar al-Dulaimi", "Umar Dulaimi", "Ali Dulaimi",
+            "Mahmood Saadi", "Abu Mahmood al-Saadi", "Ikram Butt bin Waseem", "Ikram Butt", "Waseem Butt",
+            "Cole Trading", "Smith & Co", "Eli Cohen", "El Cohen", "Sana Bhatti bint Arshad", "Sana Arshad",
+        ];
+        var entities = names.Select((n, i) => new EntityBuilder($"n{i}", Schemata.Person, "t").Add("name", n).Build()).ToList();
+        var screener = new Screener(ScreeningIndex.Build(entities));
+        string[] queries =
+        [
+            "J. D. Smith", "J. Smith", "J. D.", "S. John", "John S.", "Abu Nabil al-U Dleimi", "N. al-Saadi", "Al Saadi",
+            "Abu Mahmood al-Saadi", "Ikram Butt s/o Waseem", "Sana Bhatti d/o Arshad", "Co Smith", "El Cohen", "Eli C.",
+            "U. Dulaimi", "Nabil U. al-Dulaimi",
+        ];
+
+        // When each is screened through the index and by scoring every name, at the default threshold and at 0.5
+        var comparison = Compare(screener, queries, null);
+        var low = Compare(screener, queries, 0.5);
+        output.WriteLine(comparison.Describe(queries.Length));
+        output.WriteLine(low.Describe(queries.Length));
+
+        // Then the index finds exactly what brute force finds, with the same scores
+        Assert.True(comparison.Recall >= 1.0, comparison.Describe(queries.Length));
+        Assert.True(low.Recall >= 1.0, low.Describe(queries.Length));
+        AssertMatchesBruteForce(comparison, queries.Length);
+        AssertMatchesBruteForce(low, queries.Length);
+    }
+
+    [Fact]
     public void Indexed_screening_of_misspelt_UN_names_finds_the_brute_force_hits_with_their_scores()
     {
         // Given every UN person and organisation, and a query from the first name of every fifth one: a seeded typo,
