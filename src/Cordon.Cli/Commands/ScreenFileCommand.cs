@@ -49,7 +49,8 @@ internal static class ScreenFileCommand
                 Console.Error.WriteLine($"cordon: warning: {store.Path} holds no datasets; import a list first (cordon import, or cordon demo)");
             }
 
-            var screener = new Screener(ScreeningIndex.Build(store.ReadEntities()));
+            // A batch often repeats a name: each distinct name is matched once (100,000 a generation), its rows' facts apply to each.
+            var screener = new Screener(ScreeningIndex.Build(store.ReadEntities()), cachedNames: 100_000);
             var options = new BatchScreeningOptions { Limit = parse.GetValue(limit), Threshold = parse.GetValue(threshold) };
             var summary = Progress.Run(!json, "Screening", p => BatchScreening.Run(screener, inPath, outPath, options, p), "rows");
             if (json)

@@ -9,8 +9,20 @@ namespace Cordon.Screening;
 /// lets the other facts adjust the score (birth date, country). Facts only adjust: they never lift a name that is below
 /// the threshold over it. Every result says which name matched which and what each fact contributed.
 /// </summary>
-public sealed class Screener(ScreeningIndex index)
+/// <param name="index">The candidate index to screen against.</param>
+/// <param name="cachedNames">
+/// How many distinct query names to remember the name matches of, per cache generation (0: none). Batch screening
+/// sets it; the facts of each query are applied afresh either way, so the results are the same.
+/// </param>
+public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
 {
+    /// <summary>
+    /// Each name's matches before the facts, for <c>cachedNames</c> names a generation (none when 0): a batch screens the
+    /// same name many times (a list of customers, a list of travellers), and the facts of each row still apply.
+    /// </summary>
+    private readonly GenerationalCache<(string Name, string? Schema, double Threshold), NameMatch[]>? _names =
+        cachedNames > 0 ? new(cachedNames) : null;
+
     /// <summary>The default lowest score reported as a hit.</summary>
     public const double DefaultThreshold = 0.70;
 
@@ -48,14 +60,57 @@ public sealed class Screener(ScreeningIndex index)
                 : throw new ModelException("country", $"unknown country '{query.Country}'");
         }
 
-        var passes = Passes(query.Name, schema);
-        if (passes.Count == 0)
+        var matches = exhaustive || _names is null
+            ? NameMatches(query.Name, schema, threshold, exhaustive)
+            : _names.GetOrAdd((query.Name, schema?.Name, threshold), key => NameMatches(key.Name, schema, key.Threshold, exhaustive: false));
+        if (matches.Length == 0)
         {
-            // Nothing to match (empty, punctuation only): a well-defined empty result on every path.
             return new ScreeningResponse(query, threshold, []);
         }
 
-        var best = new Dictionary<int, (double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs)>();
+        // Scores first, words after: a common name can have hundreds of hits, and only the best few are returned.
+        var scored = new List<(double Score, int Match)>(matches.Length);
+        for (var m = 0; m < matches.Length; m++)
+        {
+            var entity = index.Entities[matches[m].EntityIndex].Entity;
+            var score = Math.Clamp(matches[m].Score + BirthDateEffect(birthDate, entity, null) + CountryEffect(country, entity, null), 0, 1);
+            if (score >= threshold)
+            {
+                scored.Add((Math.Round(score, 4), m));
+            }
+        }
+
+        var ordered = new List<ScreeningHit>();
+        foreach (var (score, m) in scored
+            .OrderByDescending(h => h.Score)
+            .ThenBy(h => index.Entities[matches[h.Match].EntityIndex].Entity.Id, StringComparer.Ordinal)
+            .Take(Math.Max(0, query.Limit)))
+        {
+            var (entityIndex, nameScore, name, pairs) = matches[m];
+            var entity = index.Entities[entityIndex].Entity;
+            var explanation = new List<ExplanationItem>
+            {
+                new("name", Math.Round(nameScore, 4), $"'{query.Name}' ~ {name.Property} '{name.Name.Original}'"),
+            };
+            BirthDateEffect(birthDate, entity, explanation);
+            CountryEffect(country, entity, explanation);
+            ordered.Add(new ScreeningHit(entity, score, Math.Round(nameScore, 4), name.Name.Original, name.Property, pairs, explanation));
+        }
+
+        return new ScreeningResponse(query, threshold, ordered);
+    }
+
+    /// <summary>Each entity's best-scoring name at or above the threshold, by name alone.</summary>
+    private NameMatch[] NameMatches(string name, Schema? schema, double threshold, bool exhaustive)
+    {
+        var passes = Passes(name, schema);
+        if (passes.Count == 0)
+        {
+            // Nothing to match (empty, punctuation only): a well-defined empty result on every path.
+            return [];
+        }
+
+        var best = new Dictionary<int, NameMatch>();
         // Two readings with the same parts in another order ("GARCIA, Fredy" as a person's, "GARCIA Fredy" as an
         // organisation's) have the same candidates but for names run together: the index is asked once, with both
         // run-together forms, and each kind is scored with its own reading.
@@ -69,8 +124,8 @@ public sealed class Screener(ScreeningIndex index)
                 : index.Candidates(prepared, threshold, shared ? passes[1].Name.Joined : null);
             for (var rank = 0; rank < candidates.Count; rank++)
             {
-                var name = index.Names[candidates[rank]];
-                var indexed = index.Entities[name.EntityIndex];
+                var listed = index.Names[candidates[rank]];
+                var indexed = index.Entities[listed.EntityIndex];
                 if (schema is not null && !Compatible(schema, indexed.Entity.Schema))
                 {
                     continue;
@@ -86,14 +141,14 @@ public sealed class Screener(ScreeningIndex index)
                     }
 
                     // The other kind, scored with the other reading.
-                    (score, pairs) = NameScorer.Score(passes[1].Name, name.Name);
+                    (score, pairs) = NameScorer.Score(passes[1].Name, listed.Name);
                 }
                 else
                 {
-                    (score, pairs) = exhaustive ? NameScorer.Score(prepared, name.Name) : index.Score(prepared, candidates[rank]);
+                    (score, pairs) = exhaustive ? NameScorer.Score(prepared, listed.Name) : index.Score(prepared, candidates[rank]);
                 }
 
-                if (name.Property == "weakAlias")
+                if (listed.Property == "weakAlias")
                 {
                     score *= WeakAliasFactor;
                 }
@@ -104,44 +159,18 @@ public sealed class Screener(ScreeningIndex index)
                     continue;
                 }
 
-                if (!best.TryGetValue(name.EntityIndex, out var current) || score > current.Score)
+                if (!best.TryGetValue(listed.EntityIndex, out var current) || score > current.Score)
                 {
-                    best[name.EntityIndex] = (score, name, pairs);
+                    best[listed.EntityIndex] = new NameMatch(listed.EntityIndex, score, listed, pairs);
                 }
             }
         }
 
-        // Scores first, words after: a common name can have hundreds of hits, and only the best few are returned.
-        var scored = new List<(double Score, int Entity)>(best.Count);
-        foreach (var (entityIndex, (nameScore, _, _)) in best)
-        {
-            var entity = index.Entities[entityIndex].Entity;
-            var score = Math.Clamp(nameScore + BirthDateEffect(birthDate, entity, null) + CountryEffect(country, entity, null), 0, 1);
-            if (score >= threshold)
-            {
-                scored.Add((Math.Round(score, 4), entityIndex));
-            }
-        }
-
-        var ordered = new List<ScreeningHit>();
-        foreach (var (score, entityIndex) in scored
-            .OrderByDescending(h => h.Score)
-            .ThenBy(h => index.Entities[h.Entity].Entity.Id, StringComparer.Ordinal)
-            .Take(Math.Max(0, query.Limit)))
-        {
-            var (nameScore, name, pairs) = best[entityIndex];
-            var entity = index.Entities[entityIndex].Entity;
-            var explanation = new List<ExplanationItem>
-            {
-                new("name", Math.Round(nameScore, 4), $"'{query.Name}' ~ {name.Property} '{name.Name.Original}'"),
-            };
-            BirthDateEffect(birthDate, entity, explanation);
-            CountryEffect(country, entity, explanation);
-            ordered.Add(new ScreeningHit(entity, score, Math.Round(nameScore, 4), name.Name.Original, name.Property, pairs, explanation));
-        }
-
-        return new ScreeningResponse(query, threshold, ordered);
+        return [.. best.Values];
     }
+
+    /// <summary>An entity's best name for a query name, with its score and part pairs.</summary>
+    private readonly record struct NameMatch(int EntityIndex, double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs);
 
     /// <summary>
     /// The query name prepared for scoring, each with the kind of entity it is scored against (null: all). A person

@@ -423,7 +423,7 @@ public sealed class ScreeningIndex
         scratch.Begin(_names.Count, _tokens.Count);
         var plan = QueryPlan.Of(query, this, scratch);
         scratch.Plan = plan;
-        var result = new List<int>();
+        var result = new List<int>(Math.Min(_names.Count, 64));
         if (plan.BruteForce(threshold))
         {
             for (var name = 0; name < _names.Count; name++)
@@ -482,7 +482,7 @@ public sealed class ScreeningIndex
 
         // Names written as one word on one side (Goodwill / Good Will) are scored whatever their parts say.
         var forced = scratch.Forced;
-        var keys = new List<ulong>();
+        var keys = scratch.Keys;
         TokenSpace.JoinedKeys(query.Joined, deletions: query.Joined.Length >= 6, keys);
         if (alsoJoined is not null && !string.Equals(alsoJoined, query.Joined, StringComparison.Ordinal))
         {
@@ -556,7 +556,7 @@ public sealed class ScreeningIndex
             return null;
         }
 
-        var words = new List<int>();
+        var words = scratch.Words;
         var generic = 0.0;
         var wordMatch = 0.0;
         for (var p = 0; p < plan.Parts.Count; p++)
@@ -614,8 +614,8 @@ public sealed class ScreeningIndex
             }
         }
 
-        var ranges = new List<(int Start, int End)>();
-        var prefixes = new List<(int Start, int Mid, int End)>();
+        var ranges = scratch.Ranges;
+        var prefixes = scratch.Prefixes;
         long lookups = 0;
         long cost = 0;
         for (var x = 0; x < words.Count; x++)
@@ -1061,6 +1061,15 @@ public sealed class ScreeningIndex
 
         public HashSet<int> Forced { get; } = [];
 
+        // The pair plan's lists and the joined keys, kept between queries so that a query does not grow them afresh.
+        public List<int> Words { get; } = [];
+
+        public List<(int Start, int End)> Ranges { get; } = [];
+
+        public List<(int Start, int Mid, int End)> Prefixes { get; } = [];
+
+        public List<ulong> Keys { get; } = [];
+
         /// <summary>The plan of the thread's last query, for scoring its candidates.</summary>
         public QueryPlan? Plan { get; set; }
 
@@ -1089,6 +1098,10 @@ public sealed class ScreeningIndex
             _width = 0;
             Touched.Clear();
             Forced.Clear();
+            Words.Clear();
+            Ranges.Clear();
+            Prefixes.Clear();
+            Keys.Clear();
         }
 
         public void Touch(int name)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Cordon.Names;
 
@@ -35,20 +34,33 @@ internal sealed class TokenSpace
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _texts = [];
     private readonly List<bool> _abjad = [];
-    private readonly Lock _cacheLock = new();
-    private volatile ConcurrentDictionary<(string Part, bool Abjad), SimilarToken[]> _cache = new(CacheKeyComparer.Instance);
-    private volatile ConcurrentDictionary<(string Part, bool Abjad), SimilarToken[]> _old = new(CacheKeyComparer.Instance);
-    private int _cached;
+    private readonly GenerationalCache<(string Part, bool Abjad), SimilarToken[]> _cache = new(MaxCached, CacheKeyComparer.Instance);
+    private readonly Func<(string Part, bool Abjad), SimilarToken[]> _search;
 
     [ThreadStatic]
     private static int[]? _stamps;
 
     [ThreadStatic]
     private static int _stamp;
+
+    // A search's keys, proposals and results, kept for the thread's next search.
+    [ThreadStatic]
+    private static List<ulong>? _searchKeys;
+
+    [ThreadStatic]
+    private static List<int>? _proposed;
+
+    [ThreadStatic]
+    private static List<SimilarToken>? _similar;
     private PartKeys[] _partKeys = [];
     private ulong[] _keys = [];
     private int[] _keyTokens = [];
     private bool _anyAbjad;
+
+    public TokenSpace()
+    {
+        _search = key => Search(key.Part, key.Abjad);
+    }
 
     /// <summary>How many parts the keys proposed in the last search (a diagnostic for benchmarks).</summary>
     internal int LastProposed { get; private set; }
@@ -119,68 +131,18 @@ internal sealed class TokenSpace
         Array.Resize(ref _keys, n);
         Array.Resize(ref _keyTokens, n);
         _cache.Clear();
-        _old.Clear();
-        _cached = 0;
     }
 
     /// <summary>
     /// Every listed part whose similarity with <paramref name="part"/> reaches <see cref="NameScorer.PartFloor"/> as
     /// written or, where one side is written in Arabic or Hebrew script, vowel-blind. Cached per part.
     /// </summary>
-    public SimilarToken[] Similar(string part, bool queryAbjad)
-    {
-        var key = (part, queryAbjad);
-        var young = _cache;
-        if (young.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        // A part of the previous generation is still worth keeping: common parts come back, typos do not.
-        if (_old.TryGetValue(key, out cached))
-        {
-            Remember(young, key, cached);
-            return cached;
-        }
-
-        var found = Search(part, queryAbjad);
-        Remember(young, key, found);
-        return found;
-    }
-
-    /// <summary>
-    /// Caches a search result. When the young generation is full it becomes the old one and a new one starts, so a
-    /// stream of one-off typos evicts nothing that is asked for again within a generation. (ConcurrentDictionary.Count
-    /// takes every lock of the table: the entries are counted here instead.)
-    /// </summary>
-    private void Remember(ConcurrentDictionary<(string Part, bool Abjad), SimilarToken[]> young, (string Part, bool Abjad) key, SimilarToken[] found)
-    {
-        if (Volatile.Read(ref _cached) >= MaxCached)
-        {
-            lock (_cacheLock)
-            {
-                if (ReferenceEquals(_cache, young))
-                {
-                    _old = young;
-                    _cache = young = new ConcurrentDictionary<(string Part, bool Abjad), SimilarToken[]>(CacheKeyComparer.Instance);
-                    Volatile.Write(ref _cached, 0);
-                }
-                else
-                {
-                    young = _cache;
-                }
-            }
-        }
-
-        if (young.TryAdd(key, found))
-        {
-            Interlocked.Increment(ref _cached);
-        }
-    }
+    public SimilarToken[] Similar(string part, bool queryAbjad) => _cache.GetOrAdd((part, queryAbjad), _search);
 
     private SimilarToken[] Search(string part, bool queryAbjad)
     {
-        var keys = new List<ulong>(64);
+        var keys = _searchKeys ??= new List<ulong>(64);
+        keys.Clear();
         var partKeys = TokenKeys.Compute(part);
         KeysOf(part, partKeys, queryAbjad, query: true, keys);
         // Tokens proposed by several keys are verified once: a stamp per token marks this search's proposals.
@@ -197,7 +159,8 @@ internal sealed class TokenSpace
             _stamp = 1;
         }
 
-        var proposed = new List<int>(64);
+        var proposed = _proposed ??= new List<int>(64);
+        proposed.Clear();
         if (_ids.TryGetValue(part, out var self))
         {
             stamps[self] = _stamp;
@@ -219,7 +182,8 @@ internal sealed class TokenSpace
         }
 
         LastProposed = proposed.Count;
-        var result = new List<SimilarToken>(proposed.Count);
+        var result = _similar ??= new List<SimilarToken>(64);
+        result.Clear();
         foreach (var token in proposed)
         {
             var text = _texts[token];
