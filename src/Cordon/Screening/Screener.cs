@@ -20,7 +20,7 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
     /// Each name's matches before the facts, for <c>cachedNames</c> names a generation (none when 0): a batch screens the
     /// same name many times (a list of customers, a list of travellers), and the facts of each row still apply.
     /// </summary>
-    private readonly GenerationalCache<(string Name, string? Schema, double Threshold), NameMatch[]>? _names =
+    private readonly GenerationalCache<(string Name, string? Schema, double Threshold, int Limit), NameMatch[]>? _names =
         cachedNames > 0 ? new(cachedNames) : null;
 
     /// <summary>The default lowest score reported as a hit.</summary>
@@ -60,9 +60,11 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
                 : throw new ModelException("country", $"unknown country '{query.Country}'");
         }
 
+        // Without facts a name's score is its final score, so only the names that can be among the best few need scoring.
+        var limit = birthDate is null && country is null && query.Limit >= 1 ? query.Limit : int.MaxValue;
         var matches = exhaustive || _names is null
-            ? NameMatches(query.Name, schema, threshold, exhaustive)
-            : _names.GetOrAdd((query.Name, schema?.Name, threshold), key => NameMatches(key.Name, schema, key.Threshold, exhaustive: false));
+            ? NameMatches(query.Name, schema, threshold, exhaustive, limit)
+            : _names.GetOrAdd((query.Name, schema?.Name, threshold, limit), key => NameMatches(key.Name, schema, key.Threshold, exhaustive: false, key.Limit));
         if (matches.Length == 0)
         {
             return new ScreeningResponse(query, threshold, []);
@@ -86,7 +88,7 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
             .ThenBy(h => index.Entities[matches[h.Match].EntityIndex].Entity.Id, StringComparer.Ordinal)
             .Take(Math.Max(0, query.Limit)))
         {
-            var (entityIndex, nameScore, name, pairs) = matches[m];
+            var (entityIndex, _, nameScore, name, pairs) = matches[m];
             var entity = index.Entities[entityIndex].Entity;
             var explanation = new List<ExplanationItem>
             {
@@ -100,8 +102,13 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
         return new ScreeningResponse(query, threshold, ordered);
     }
 
-    /// <summary>Each entity's best-scoring name at or above the threshold, by name alone.</summary>
-    private NameMatch[] NameMatches(string name, Schema? schema, double threshold, bool exhaustive)
+    /// <summary>
+    /// Each entity's best-scoring name at or above the threshold, by name alone; with a <paramref name="limit"/>, only
+    /// as many as can still be among that many best entities. Candidates are then scored from the highest upper bound
+    /// down, and the rest is left once no bound reaches the current last of the best: the answer is the same, a common
+    /// name with hundreds of hits just costs less.
+    /// </summary>
+    private NameMatch[] NameMatches(string name, Schema? schema, double threshold, bool exhaustive, int limit = int.MaxValue)
     {
         var passes = Passes(name, schema);
         if (passes.Count == 0)
@@ -111,6 +118,9 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
         }
 
         var best = new Dictionary<int, NameMatch>();
+        var prune = !exhaustive && limit < int.MaxValue;
+        var bounds = prune ? new List<double>() : null;
+        var top = prune ? new SortedSet<(double Score, int Entity)>() : null;
         // Two readings with the same parts in another order ("GARCIA, Fredy" as a person's, "GARCIA Fredy" as an
         // organisation's) have the same candidates but for names run together: the index is asked once, with both
         // run-together forms, and each kind is scored with its own reading.
@@ -121,9 +131,17 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
             // The index returns every name that could reach the threshold; the brute-force path scores them all.
             IReadOnlyList<int> candidates = exhaustive
                 ? Enumerable.Range(0, index.Names.Count).ToArray()
-                : index.Candidates(prepared, threshold, shared ? passes[1].Name.Joined : null);
-            for (var rank = 0; rank < candidates.Count; rank++)
+                : index.Candidates(prepared, threshold, shared ? passes[1].Name.Joined : null, bounds);
+            var order = ByBound(candidates.Count, bounds, limit);
+            for (var k = 0; k < candidates.Count; k++)
             {
+                var rank = order?[k] ?? k;
+                if (order is not null && top!.Count >= limit && bounds![rank] < top.Min.Score - 1e-4)
+                {
+                    // Scores are rounded to four places: a bound this far below the last of the best cannot even tie it.
+                    break;
+                }
+
                 var listed = index.Names[candidates[rank]];
                 var indexed = index.Entities[listed.EntityIndex];
                 if (schema is not null && !Compatible(schema, indexed.Entity.Schema))
@@ -159,9 +177,20 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
                     continue;
                 }
 
-                if (!best.TryGetValue(listed.EntityIndex, out var current) || score > current.Score)
+                // Of an entity's names that score the same, the first listed is reported, in whatever order they came.
+                var known = best.TryGetValue(listed.EntityIndex, out var current);
+                if (!known || score > current.Score || (score == current.Score && candidates[rank] < current.NameId))
                 {
-                    best[listed.EntityIndex] = new NameMatch(listed.EntityIndex, score, listed, pairs);
+                    best[listed.EntityIndex] = new NameMatch(listed.EntityIndex, candidates[rank], score, listed, pairs);
+                    if (top is not null)
+                    {
+                        top.Remove((current.Score, listed.EntityIndex));
+                        top.Add((score, listed.EntityIndex));
+                        if (top.Count > limit)
+                        {
+                            top.Remove(top.Min);
+                        }
+                    }
                 }
             }
         }
@@ -169,8 +198,28 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
         return [.. best.Values];
     }
 
+    /// <summary>The candidates' positions from the highest bound down, when there are more of them than the limit; else null.</summary>
+    private static int[]? ByBound(int count, List<double>? bounds, int limit)
+    {
+        if (bounds is null || count <= limit)
+        {
+            return null;
+        }
+
+        var order = new int[count];
+        var keys = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+            keys[i] = -bounds[i];
+        }
+
+        Array.Sort(keys, order);
+        return order;
+    }
+
     /// <summary>An entity's best name for a query name, with its score and part pairs.</summary>
-    private readonly record struct NameMatch(int EntityIndex, double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs);
+    private readonly record struct NameMatch(int EntityIndex, int NameId, double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs);
 
     /// <summary>
     /// The query name prepared for scoring, each with the kind of entity it is scored against (null: all). A person

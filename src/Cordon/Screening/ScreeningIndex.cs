@@ -417,8 +417,13 @@ public sealed class ScreeningIndex
     /// The run-together form of another reading of the query with the same parts in another order, whose whole-name
     /// matches are wanted too.
     /// </param>
-    internal List<int> Candidates(PreparedName query, double threshold, string? alsoJoined)
+    /// <param name="bounds">
+    /// When given, receives each candidate's upper bound of its name score, in the order of the result (1 for names that
+    /// are scored whatever their parts say), so that a caller wanting only the best few can score the likeliest first.
+    /// </param>
+    internal List<int> Candidates(PreparedName query, double threshold, string? alsoJoined, List<double>? bounds = null)
     {
+        bounds?.Clear();
         var scratch = _scratch ??= new Scratch();
         scratch.Begin(_names.Count, _tokens.Count);
         var plan = QueryPlan.Of(query, this, scratch);
@@ -429,6 +434,7 @@ public sealed class ScreeningIndex
             for (var name = 0; name < _names.Count; name++)
             {
                 result.Add(name);
+                bounds?.Add(1.0);
             }
 
             return result;
@@ -518,15 +524,25 @@ public sealed class ScreeningIndex
         foreach (var name in touched)
         {
             // Shares are stored as floats; the margin keeps a name whose bound rounded down.
-            if (forced.Contains(name) || UpperBound(query, plan, scratch, name) >= threshold - 1e-6)
+            var bound = forced.Contains(name) ? 1.0 : UpperBound(query, plan, scratch, name) + 1e-6;
+            if (bound >= threshold)
             {
                 result.Add(name);
+                bounds?.Add(bound);
             }
         }
 
         LastTouched = touched.Count;
 
-        result.Sort();
+        if (bounds is null)
+        {
+            result.Sort();
+        }
+        else
+        {
+            CollectionsMarshal.AsSpan(result).Sort(CollectionsMarshal.AsSpan(bounds));
+        }
+
         return result;
     }
 
@@ -846,7 +862,7 @@ public sealed class ScreeningIndex
     }
 
     /// <summary>
-    /// Scores a candidate that <see cref="Candidates(PreparedName, double, string?)"/> returned for <paramref name="query"/> on this thread, with the
+    /// Scores a candidate that <see cref="Candidates(PreparedName, double, string?, List{double}?)"/> returned for <paramref name="query"/> on this thread, with the
     /// part similarities its part search found.
     /// </summary>
     internal (double Score, List<PartMatch> Pairs) Score(PreparedName query, int name)

@@ -194,6 +194,35 @@ public sealed class ScreeningIndexTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_best_few_hits_are_the_first_of_all_hits_however_few_are_asked_for()
+    {
+        // Given a synthetic list where common names have dozens of hits, and queries of common and rare names
+        var entities = new SyntheticPeople(5).Generate(20_000).ToList();
+        var screener = new Screener(ScreeningIndex.Build(entities));
+        var queries = new SyntheticQueries(5).Generate(entities, 150).Select(q => q.Name)
+            .Concat(["Muhammad Ali", "Mohammed", "Ahmed al-Shami", "Li Wei", "J. Smith"]).ToList();
+        var many = 0;
+
+        foreach (var name in queries)
+        {
+            // When the query asks for all hits, and for the best 1, 3 and 10 (scoring only what can be among them)
+            var all = screener.Screen(new ScreeningQuery(name) { Limit = 100_000 }).Results;
+            many += all.Count > 3 ? 1 : 0;
+            foreach (var limit in new[] { 1, 3, 10 })
+            {
+                var few = screener.Screen(new ScreeningQuery(name) { Limit = limit }).Results;
+
+                // Then the few are exactly the first of all, with the same scores and matched names
+                Assert.Equal(
+                    all.Take(limit).Select(h => (h.Entity.Id, h.Score, h.MatchedName)),
+                    few.Select(h => (h.Entity.Id, h.Score, h.MatchedName)));
+            }
+        }
+
+        Assert.True(many >= 10, $"only {many} queries had more than three hits");
+    }
+
+    [Fact]
     public void Indexed_screening_of_queries_with_initials_and_particles_finds_every_brute_force_hit()
     {
         // Given names with listed initials, particles and words that particles resemble (Ali / al, Cole / co)
