@@ -69,6 +69,8 @@ public sealed class ScreeningIndex
     /// </summary>
     private bool[] _nameLeansAway = [];
 
+    private int[] _nameShape = [];
+
     // Every name run together, folded (SiemensAG / Siemens AG).
     private ulong[] _joinedKeys = [];
     private int[] _joinedNames = [];
@@ -311,11 +313,29 @@ public sealed class ScreeningIndex
         }
 
         _nameLeansAway = new bool[_names.Count];
+        _nameShape = new int[_names.Count];
         for (var name = 0; name < _names.Count; name++)
         {
             var prepared = _names[name].Name;
             _nameLeansAway[name] = prepared.Organisation || prepared.Words == 1;
+            _nameShape[name] = Shape(prepared);
         }
+    }
+
+    // A name's shape packed in one int, so that bounding a name reads no object: its number of parts (5 bits), of joined
+    // pairs (2 bits) and where each pair starts (5 bits each), then whether it is vowel-blind (Abjad), an
+    // organisation's, and a single word.
+    private const int ShapeJoinsShift = 5, ShapeJoinShift = 7, ShapeAbjad = 1 << 22, ShapeOrganisation = 1 << 23, ShapeOneWord = 1 << 24;
+
+    private static int Shape(PreparedName name)
+    {
+        var shape = name.Parts.Length | (name.Joins.Length << ShapeJoinsShift);
+        for (var k = 0; k < name.Joins.Length; k++)
+        {
+            shape |= name.Joins[k] << (ShapeJoinShift + (5 * k));
+        }
+
+        return shape | (name.Abjad ? ShapeAbjad : 0) | (name.Organisation ? ShapeOrganisation : 0) | (name.Words == 1 ? ShapeOneWord : 0);
     }
 
     /// <summary>Whether forward entry <paramref name="f"/> is the first of its part in the name (names are short: a scan is enough).</summary>
@@ -793,44 +813,78 @@ public sealed class ScreeningIndex
     /// </summary>
     private double UpperBound(PreparedName query, QueryPlan plan, Scratch scratch, int name)
     {
-        var indexed = _names[name];
-        var listed = indexed.Name;
-        var blind = query.Abjad != listed.Abjad;
+        var shape = _nameShape[name];
+        var blind = query.Abjad != ((shape & ShapeAbjad) != 0);
         var start = _forwardStart[name];
         var width = _forwardStart[name + 1] - start;
-        Span<double> bestQuery = stackalloc double[plan.Parts.Count];
-        Span<double> bestName = stackalloc double[width];
+        var parts = plan.Parts.Count;
+        Span<double> bestQuery = stackalloc double[parts];
         bestQuery.Clear();
+        var coverName = 0.0;
+        var listedParts = shape & 31;
+        var joins = (shape >> ShapeJoinsShift) & 3;
+        Span<double> bestName = joins == 0 ? default : stackalloc double[width];
         for (var j = 0; j < width; j++)
         {
+            var token = _forwardToken[start + j];
+            var slot = scratch.SlotOf(token);
             var best = 0.0;
-            for (var p = 0; p < plan.Parts.Count; p++)
+            if (slot >= 0 || plan.AnyWildcard)
             {
-                var s = Similarity(plan, scratch, p, _forwardToken[start + j], blind);
-                var s2 = s * s;
-                bestQuery[p] = Math.Max(bestQuery[p], s2);
-                best = Math.Max(best, s2);
+                // Most parts of a name found through one query part resemble no query part at all: only these are read.
+                for (var p = 0; p < parts; p++)
+                {
+                    var s = slot >= 0 ? scratch.Similarity(slot, p, blind) : 0;
+                    s = s < NameScorer.PartFloor ? 0 : s;
+                    if (plan.Initials[p] != '\0' && s < 0.75 && _tokens.Text(token)[0] == plan.Initials[p])
+                    {
+                        // An initial stands for any part it begins.
+                        s = 0.75;
+                    }
+
+                    var s2 = s * s;
+                    bestQuery[p] = Math.Max(bestQuery[p], s2);
+                    best = Math.Max(best, s2);
+                }
             }
 
-            bestName[j] = best * _forwardShare[start + j];
+            var contribution = best * _forwardShare[start + j];
+            if (joins == 0)
+            {
+                coverName += contribution;
+            }
+            else
+            {
+                bestName[j] = contribution;
+            }
         }
 
-        for (var p = 0; p < plan.Parts.Count; p++)
+        for (var p = 0; p < parts; p++)
         {
-            bestQuery[p] *= plan.Parts[p].Weight;
+            bestQuery[p] *= plan.Weights[p];
+        }
+
+        if (joins > 0)
+        {
+            Span<int> starts = stackalloc int[joins];
+            for (var k = 0; k < joins; k++)
+            {
+                starts[k] = (shape >> (ShapeJoinShift + (5 * k))) & 31;
+            }
+
+            coverName = ReadingsBound(bestName, listedParts, starts);
         }
 
         var coverQuery = Math.Min(1, ReadingsBound(bestQuery, query.Parts.Length, query.Joins) / plan.TotalWeight);
-        var coverName = Math.Min(1, ReadingsBound(bestName, listed.Parts.Length, listed.Joins));
-        var lean = NameScorer.Lean(query, listed);
-        return Blend(lean, coverQuery, coverName);
+        var organisation = query.Organisation || (shape & ShapeOrganisation) != 0 || (query.Words == 1) != ((shape & ShapeOneWord) != 0);
+        return Blend(NameScorer.Lean(organisation), coverQuery, Math.Min(1, coverName));
     }
 
     /// <summary>
     /// The most a name's parts can contribute over all its readings: parts outside a particle join count as they are,
     /// each join counts the better of its two parts apart or its joined form (stored after the parts).
     /// </summary>
-    internal static double ReadingsBound(ReadOnlySpan<double> contributions, int parts, int[] joins)
+    internal static double ReadingsBound(ReadOnlySpan<double> contributions, int parts, ReadOnlySpan<int> joins)
     {
         var total = 0.0;
         for (var i = 0; i < parts; i++)
@@ -918,6 +972,14 @@ public sealed class ScreeningIndex
         /// <summary>Where each joined pair starts among the written parts.</summary>
         public required int[] Joins { get; init; }
 
+        /// <summary>Each part's weight, as an array for the bound's inner loop.</summary>
+        public required double[] Weights { get; init; }
+
+        /// <summary>For each part that is an initial, its letter; else '\0'.</summary>
+        public required char[] Initials { get; init; }
+
+        public required bool AnyWildcard { get; init; }
+
         public static QueryPlan Of(PreparedName query, ScreeningIndex index, Scratch scratch)
         {
             var parts = new List<PlanPart>(query.Parts.Length + 2);
@@ -943,7 +1005,17 @@ public sealed class ScreeningIndex
                 }
             }
 
-            return new QueryPlan { Parts = parts, TotalWeight = total, Organisation = query.Organisation, RealParts = query.Parts.Length, Joins = query.Joins };
+            return new QueryPlan
+            {
+                Parts = parts,
+                TotalWeight = total,
+                Organisation = query.Organisation,
+                RealParts = query.Parts.Length,
+                Joins = query.Joins,
+                Weights = [.. parts.Select(p => p.Weight)],
+                Initials = [.. parts.Select(p => p.Wildcard ? p.Text[0] : '\0')],
+                AnyWildcard = parts.Any(p => p.Wildcard),
+            };
         }
 
         private static PlanPart Part(string text, double weight, bool abjad, bool generic, ScreeningIndex index)
