@@ -448,7 +448,7 @@ public sealed class ScreeningIndex
         scratch.Begin(_names.Count, _tokens.Count);
         var plan = QueryPlan.Of(query, this, scratch);
         scratch.Plan = plan;
-        var result = new List<int>(Math.Min(_names.Count, 64));
+        var result = new List<int>(64);
         if (plan.BruteForce(threshold))
         {
             for (var name = 0; name < _names.Count; name++)
@@ -541,6 +541,9 @@ public sealed class ScreeningIndex
             }
         }
 
+        // Most touched names fall below the bound: room for a fraction of them, within the small-object heap.
+        result.Capacity = Math.Clamp(touched.Count / 8, 64, 8192);
+        bounds?.EnsureCapacity(result.Capacity);
         foreach (var name in touched)
         {
             // Shares are stored as floats; the margin keeps a name whose bound rounded down.
