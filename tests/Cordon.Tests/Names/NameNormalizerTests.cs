@@ -119,4 +119,17 @@ public sealed class NameNormalizerTests
     {
         Assert.Equal(["abou", "mohamed", "al", "adnani"], NameNormalizer.Tokens("Abou Mohamed AL-ADNANI"));
     }
+
+    [Theory]
+    [InlineData("Ikram Butt s/o Waseem", "ikram butt bin waseem")]
+    [InlineData("Sana Bhatti D/O Arshad", "sana bhatti bint arshad")]
+    [InlineData("ATIF, Ikram s/o.", "atif ikram bin")]
+    [InlineData("Vasco d/Oliveira", "vasco d oliveira")]
+    [InlineData("Oboronnye Initsiativy o.O.O.", "oboronnye initsiativy ooo")]
+    [InlineData("U.S.A. Trading", "usa trading")]
+    public void Son_of_daughter_of_and_dotted_initialisms_read_as_lists_mean_them(string name, string normalized)
+    {
+        // s/o and d/o are the particles bin and bint; a dotted initialism is one part whatever its case
+        Assert.Equal(normalized, NameNormalizer.Normalize(name));
+    }
 }

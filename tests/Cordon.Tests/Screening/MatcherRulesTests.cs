@@ -307,22 +307,6 @@ public sealed class MatcherRulesTests
         Assert.Contains(pairs, p => p.QueryPart == "trading" && p.EntityPart == "trading");
     }
 
-    [Theory]
-    [InlineData("Ikram Butt s/o Waseem", "ikram butt bin waseem")]
-    [InlineData("Sana Bhatti D/O Arshad", "sana bhatti bint arshad")]
-    [InlineData("ATIF, Ikram s/o.", "atif ikram bin")]
-    [InlineData("Vasco d/Oliveira", "vasco d oliveira")]
-    public void Son_of_and_daughter_of_are_bin_and_bint(string name, string normalized)
-    {
-        Assert.Equal(normalized, NameNormalizer.Normalize(name));
-    }
-
-    [Fact]
-    public void A_dotted_legal_form_in_mixed_case_is_one_part()
-    {
-        Assert.Equal("oboronnye initsiativy ooo", NameNormalizer.Normalize("Oboronnye Initsiativy o.O.O."));
-    }
-
     [Fact]
     public void The_same_order_around_bin_scores_one()
     {
