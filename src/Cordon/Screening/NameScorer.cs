@@ -55,9 +55,7 @@ public static class NameScorer
             for (var j = 0; j < ct.Length; j++)
             {
                 var s = similarity?.Invoke(i, j) ?? Similarity(qt[i], ct[j], vowelBlind);
-                // A particle, honorific or legal form is no near spelling of a word (al / Ali, co / Cole): across
-                // kinds only the same part counts.
-                sims[(i * ct.Length) + j] = s >= PartFloor && (s >= 1 || query.TableGeneric[i] == candidate.TableGeneric[j]) ? s : 0;
+                sims[(i * ct.Length) + j] = s >= PartFloor && (s >= 1 || SameKind(query.TableGeneric[i], query.TableLegalForm[i], candidate.TableGeneric[j], candidate.TableLegalForm[j])) ? s : 0;
             }
         }
 
@@ -93,6 +91,15 @@ public static class NameScorer
 
         return (Math.Min(best.Score * LegalFormFactor(query, candidate), NativeCap(query, candidate)), best.Pairs);
     }
+
+    /// <summary>
+    /// Whether two parts of different kinds may pair as near spellings. A particle or honorific is no near spelling of
+    /// a word (al / Ali, el / Eli, abu / Abul), nor is a legal form of two letters (co / Cole); a longer legal form
+    /// misspelt is still itself (CORPORATIONJ, TRADIBG, LLCF; see <see cref="PreparedName.TableLegalForm"/>). Parts of
+    /// one kind always may.
+    /// </summary>
+    internal static bool SameKind(bool aGeneric, bool aLegalForm, bool bGeneric, bool bLegalForm) =>
+        aGeneric == bGeneric || (aGeneric ? aLegalForm : bLegalForm);
 
     /// <summary>A part similarity, exact from <see cref="PartFloor"/> up (below it the scorer counts nothing anyway).</summary>
     private static double Similarity(string a, string b, bool vowelBlind)

@@ -69,9 +69,11 @@ public sealed class PreparedName
 
         TableWords = new bool[Parts.Length + Joins.Length];
         TableGeneric = new bool[Parts.Length + Joins.Length];
+        TableLegalForm = new bool[Parts.Length + Joins.Length];
         for (var i = 0; i < TableWords.Length; i++)
         {
             TableGeneric[i] = i < Parts.Length && Kinds[i] is NamePartKind.Particle or NamePartKind.Honorific or NamePartKind.LegalForm;
+            TableLegalForm[i] = i < Parts.Length && Kinds[i] == NamePartKind.LegalForm && Parts[i].Length >= 3;
             TableWords[i] = i >= Parts.Length || Kinds[i] is NamePartKind.Word or NamePartKind.Patronymic or NamePartKind.Number;
             HasWord |= TableWords[i];
             Words += i < Parts.Length && TableWords[i] ? 1 : 0;
@@ -116,6 +118,12 @@ public sealed class PreparedName
     /// own kind, or with the same part (<see cref="NameScorer"/>).
     /// </summary>
     public bool[] TableGeneric { get; }
+
+    /// <summary>
+    /// Whether each <see cref="Table"/> entry is a legal form of three letters or more (ltd, corporation, trading): a
+    /// near spelling of such a part on the other side is a typo of it (CORPORATIONJ, TRADIBG), so it may pair with a word.
+    /// </summary>
+    public bool[] TableLegalForm { get; }
 
     /// <summary>Whether any part is a word.</summary>
     public bool HasWord { get; }

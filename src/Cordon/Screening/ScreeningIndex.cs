@@ -58,10 +58,12 @@ public sealed class ScreeningIndex
     private bool[] _tokenWord = [];
     private bool[] _tokenLight = [];
 
-    // Per part, whether it is a particle, honorific or legal form in some name, and whether it is anything else in some
-    // name: a query part's similar parts of the other kind only are dropped, as the scorer would not pair them.
+    // Per part, whether it is a particle, honorific or legal form in some name, whether it is anything else in some
+    // name, and whether it is a legal form of three letters or more in some name: a query part's similar parts that
+    // the scorer would not pair with it are dropped (NameScorer.SameKind).
     private bool[] _tokenGeneric = [];
     private bool[] _tokenPlain = [];
+    private bool[] _tokenLegalForm = [];
 
     /// <summary>
     /// Whether a name is scored with the organisation lean against a query of several words: an organisation's name or
@@ -209,6 +211,7 @@ public sealed class ScreeningIndex
         _tokenLight = new bool[_tokens.Count];
         _tokenGeneric = new bool[_tokens.Count];
         _tokenPlain = new bool[_tokens.Count];
+        _tokenLegalForm = new bool[_tokens.Count];
         for (var name = 0; name < _names.Count; name++)
         {
             var words = _names[name].Name.TableWords;
@@ -217,6 +220,7 @@ public sealed class ScreeningIndex
             {
                 var token = _forwardToken[_forwardStart[name] + j];
                 _tokenGeneric[token] |= generic[j];
+                _tokenLegalForm[token] |= _names[name].Name.TableLegalForm[j];
                 _tokenPlain[token] |= !generic[j];
                 if (words[j])
                 {
@@ -719,14 +723,15 @@ public sealed class ScreeningIndex
 
     /// <summary>
     /// The similar parts a query part of this kind can pair with: a generic part (al, LLC) with generic parts, any
-    /// other part with other parts, and either with the same part (<see cref="NameScorer"/>). Al is no spelling of Ali.
+    /// other part with other parts, either with the same part, and across kinds when the generic one is a legal form of
+    /// three letters or more (<see cref="NameScorer.SameKind"/>). Al is no spelling of Ali; Tradibg is one of Trading.
     /// </summary>
-    private SimilarToken[] SameKind(SimilarToken[] similar, bool generic)
+    private SimilarToken[] SameKind(SimilarToken[] similar, bool generic, bool legalForm)
     {
         var kept = 0;
         foreach (var s in similar)
         {
-            kept += SameKind(s, generic) ? 1 : 0;
+            kept += SameKind(s, generic, legalForm) ? 1 : 0;
         }
 
         if (kept == similar.Length)
@@ -738,7 +743,7 @@ public sealed class ScreeningIndex
         kept = 0;
         foreach (var s in similar)
         {
-            if (SameKind(s, generic))
+            if (SameKind(s, generic, legalForm))
             {
                 result[kept++] = s;
             }
@@ -747,7 +752,8 @@ public sealed class ScreeningIndex
         return result;
     }
 
-    private bool SameKind(SimilarToken s, bool generic) => Squared(s) >= 1 || (generic ? _tokenGeneric[s.Token] : _tokenPlain[s.Token]);
+    private bool SameKind(SimilarToken s, bool generic, bool legalForm) =>
+        Squared(s) >= 1 || (generic ? _tokenGeneric[s.Token] || legalForm : _tokenPlain[s.Token] || _tokenLegalForm[s.Token]);
 
     /// <summary>Where the names carrying both word parts lie in the pair postings.</summary>
     private (int Start, int End) PairRange(int a, int b)
@@ -990,14 +996,14 @@ public sealed class ScreeningIndex
             for (var i = 0; i < query.Parts.Length; i++)
             {
                 total += query.Weights[i];
-                parts.Add(Part(query.Parts[i], query.Weights[i], query.Abjad, query.TableGeneric[i], index));
+                parts.Add(Part(query.Parts[i], query.Weights[i], query.Abjad, query.TableGeneric[i], query.TableLegalForm[i], index));
             }
 
             // The scorer also reads particles joined to the word after them (al Rawi → alrawi), so these are parts too.
             for (var k = 0; k < query.Joins.Length; k++)
             {
                 var at = query.Joins[k];
-                parts.Add(Part(query.Table[query.Parts.Length + k], query.Weights[at] + query.Weights[at + 1], query.Abjad, generic: false, index));
+                parts.Add(Part(query.Table[query.Parts.Length + k], query.Weights[at] + query.Weights[at + 1], query.Abjad, generic: false, legalForm: false, index));
             }
 
             for (var p = 0; p < parts.Count; p++)
@@ -1021,12 +1027,12 @@ public sealed class ScreeningIndex
             };
         }
 
-        private static PlanPart Part(string text, double weight, bool abjad, bool generic, ScreeningIndex index)
+        private static PlanPart Part(string text, double weight, bool abjad, bool generic, bool legalForm, ScreeningIndex index)
         {
             var wildcard = text.Length == 1 && !char.IsAsciiDigit(text[0]);
             var similar = wildcard
                 ? index._tokens.TryGet(text, out var same) ? [new SimilarToken(same, 1, 1)] : []
-                : index.SameKind(index._tokens.Similar(text, abjad), generic);
+                : index.SameKind(index._tokens.Similar(text, abjad), generic, legalForm);
             var max = wildcard ? InitialSquared : 0;
             long cost = 0;
             foreach (var s in similar)

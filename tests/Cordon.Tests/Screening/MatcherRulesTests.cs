@@ -290,13 +290,27 @@ public sealed class MatcherRulesTests
     [InlineData("Abu Mahmood al-Saadi", "Ali Saadi", false)]
     [InlineData("Eli Cohen", "El Cohen", false)]
     [InlineData("Smith Co", "Smith Cole", true)]
-    public void A_particle_or_legal_form_is_no_near_spelling_of_a_word(string query, string candidate, bool organisation)
+    [InlineData("Abu Saadi", "Abul Saadi", false)]
+    public void A_particle_or_short_legal_form_is_no_near_spelling_of_a_word(string query, string candidate, bool organisation)
     {
         var score = Score(query, candidate, organisation);
         var pairs = NameScorer.Score(new PreparedName(query, organisation), new PreparedName(candidate, organisation)).Pairs;
 
         Assert.True(score < Threshold, Describe(query, candidate, score));
-        Assert.DoesNotContain(pairs, p => p.QueryPart is "al" or "el" or "co" or "eli");
+        Assert.DoesNotContain(pairs, p => p.QueryPart is "al" or "el" or "co" or "eli" or "abu");
+    }
+
+    [Theory]
+    [InlineData("WAYSIDE CORPORATIONJ", "WAYSIDE CORPORATION", true)]
+    [InlineData("MAHRUS TRADIGN FZE", "MAHRUS TRADING FZE", true)]
+    [InlineData("TAMAYOZ LLCF", "TAMAYOZ LLC", true)]
+    public void A_misspelt_legal_form_of_three_letters_or_more_is_still_itself(string query, string candidate, bool organisation)
+    {
+        var score = Score(query, candidate, organisation);
+        var pairs = NameScorer.Score(new PreparedName(query, organisation), new PreparedName(candidate, organisation)).Pairs;
+
+        Assert.True(score >= Threshold, Describe(query, candidate, score));
+        Assert.Equal(new PreparedName(query, organisation).Parts.Length, pairs.Count);
     }
 
     [Fact]
