@@ -12,9 +12,9 @@ namespace Cordon.Screening;
 /// A query never ranks or cuts candidates by a guess. It finds the names that could reach the threshold and no more:
 /// the score of a name is bounded from above by the similarities of its parts alone. A hit must match a query word on
 /// a listed word, so a name is either found through two of the query's similar words at once (pair postings), or
-/// through one, read only as far down that word's postings as one word can still make a hit. Where pairs do not apply
-/// (initials, names of generic words only) the rarest query parts are followed to every name and the common ones only
-/// as far as their share allows; the cheaper plan wins. Each name found is bounded again from its own parts, and only
+/// through one, read only as far down that word's postings as one word (helped by the query's initials and generic
+/// parts) can still make a hit. Where pairs do not apply (names of generic words only), or cost more, the rarest query
+/// parts are followed to every name and the common ones only as far as their share allows; the cheaper plan wins. Each name found is bounded again from its own parts, and only
 /// names whose bound reaches the threshold are scored in full, with the similarities the part search already computed.
 /// Recall against scoring every name is therefore complete up to the keys of the part search (measured in
 /// <c>ScreeningIndexTests</c> and by <c>cordon bench screening</c>).
