@@ -227,9 +227,10 @@ public static class NameScorer
         var coverQ = matchedQ / Sum(qw);
         var coverC = matchedC / Sum(cw);
         var score = (lean * Math.Max(coverQ, coverC)) + ((1 - lean) * Math.Min(coverQ, coverC));
-        score *= ConflictFactor(q, c, queryName, candidateName, pairedWith, usedC);
+        var (leftQ, leftC) = (Unpaired(q, queryName, pairedWith, default, query: true), Unpaired(c, candidateName, default, usedC, query: false));
+        score *= ConflictFactor(leftQ, leftC);
         score *= OrderFactor(q, c, queryName.TableWords, candidateName.TableWords, qt, ct, pairedWith);
-        score *= NumberFactor(q, c, queryName, candidateName, pairedWith, usedC);
+        score *= NumberFactor(leftQ, leftC);
         return Math.Clamp(score, 0, 1);
     }
 
@@ -298,39 +299,16 @@ public static class NameScorer
     /// Full parts left unpaired on both sides are conflicting names (AL-TIKRITI / AL-DULAIMI), not an extra name on one
     /// side: each such conflict costs a fifth of the score, each pair of different countries a quarter.
     /// </summary>
-    private static double ConflictFactor(int[] q, int[] c, PreparedName queryName, PreparedName candidateName, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
+    private static double ConflictFactor(UnpairedParts query, UnpairedParts candidate)
     {
-        int unpairedQ = 0, unpairedC = 0, placesQ = 0, placesC = 0;
-        for (var i = 0; i < q.Length; i++)
-        {
-            if (pairedWith[i] < 0)
-            {
-                unpairedQ += queryName.TableWords[q[i]] ? 1 : 0;
-                placesQ += IsPlace(queryName, q[i]) ? 1 : 0;
-            }
-        }
-
-        for (var j = 0; j < c.Length; j++)
-        {
-            if (!usedC[j])
-            {
-                unpairedC += candidateName.TableWords[c[j]] ? 1 : 0;
-                placesC += IsPlace(candidateName, c[j]) ? 1 : 0;
-            }
-        }
-
         // Two different numbers are a series (NumberFactor), not two conflicting words.
-        var (numbersQ, numbersC) = UnpairedNumbers(q, c, queryName, candidateName, pairedWith, usedC);
-        var numbers = Math.Min(numbersQ, numbersC);
+        var numbers = Math.Min(query.Numbers, candidate.Numbers);
 
         // Two different countries (Bowne Global Solutions Sweden / Finland) are two organisations, subsidiaries that are
         // legal persons of their own however alike their names, so each such conflict costs a quarter; a country on one
         // side only merely qualifies.
-        return Math.Pow(0.8, Math.Max(0, Math.Min(unpairedQ, unpairedC) - numbers)) * Math.Pow(0.75, Math.Min(placesQ, placesC));
+        return Math.Pow(0.8, Math.Max(0, Math.Min(query.Words, candidate.Words) - numbers)) * Math.Pow(0.75, Math.Min(query.Places, candidate.Places));
     }
-
-    private static bool IsPlace(PreparedName name, int at) => at < name.Parts.Length && name.Kinds[at] == NamePartKind.Place;
-
 
     /// <summary>
     /// A number on one side that the other does not have (Company 23 / Company) is a different name: the score drops
@@ -339,33 +317,39 @@ public static class NameScorer
     /// see them, below a true spelling variant, so the pair costs <see cref="OtherNumber"/> and its numbers are not
     /// counted as conflicting words. Numbers weigh half a word (<see cref="NamePartKind.Number"/>).
     /// </summary>
-    private static double NumberFactor(int[] q, int[] c, PreparedName queryName, PreparedName candidateName, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
-    {
-        var (numbersQ, numbersC) = UnpairedNumbers(q, c, queryName, candidateName, pairedWith, usedC);
-        return numbersQ > 0 && numbersC > 0 ? OtherNumber : numbersQ + numbersC > 0 ? AddedNumber : 1.0;
-    }
+    private static double NumberFactor(UnpairedParts query, UnpairedParts candidate) =>
+        query.Numbers > 0 && candidate.Numbers > 0 ? OtherNumber : query.Numbers + candidate.Numbers > 0 ? AddedNumber : 1.0;
 
     private const double AddedNumber = 0.7;
 
     private const double OtherNumber = 0.9;
 
-    private static (int Query, int Candidate) UnpairedNumbers(int[] q, int[] c, PreparedName queryName, PreparedName candidateName, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> usedC)
+    /// <summary>How many words (numbers among them), places and numbers of one side the alignment left unpaired.</summary>
+    private readonly record struct UnpairedParts(int Words, int Places, int Numbers);
+
+    /// <summary>
+    /// Counts the unpaired parts of one reading: a query part is unpaired when <paramref name="pairedWith"/> says so, a
+    /// candidate part when <paramref name="used"/> does not mark it.
+    /// </summary>
+    private static UnpairedParts Unpaired(int[] parts, PreparedName name, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> used, bool query)
     {
-        int numbersQ = 0, numbersC = 0;
-        for (var i = 0; i < q.Length; i++)
+        int words = 0, places = 0, numbers = 0;
+        for (var i = 0; i < parts.Length; i++)
         {
-            numbersQ += pairedWith[i] < 0 && IsNumber(queryName, q[i]) ? 1 : 0;
+            if (query ? pairedWith[i] >= 0 : used[i])
+            {
+                continue;
+            }
+
+            var at = parts[i];
+            words += name.TableWords[at] ? 1 : 0;
+            var kind = at < name.Parts.Length ? name.Kinds[at] : NamePartKind.Word;
+            places += kind == NamePartKind.Place ? 1 : 0;
+            numbers += kind == NamePartKind.Number ? 1 : 0;
         }
 
-        for (var j = 0; j < c.Length; j++)
-        {
-            numbersC += !usedC[j] && IsNumber(candidateName, c[j]) ? 1 : 0;
-        }
-
-        return (numbersQ, numbersC);
+        return new UnpairedParts(words, places, numbers);
     }
-
-    private static bool IsNumber(PreparedName name, int at) => at < name.Parts.Length && name.Kinds[at] == NamePartKind.Number;
 
     private static double Sum(double[] values)
     {

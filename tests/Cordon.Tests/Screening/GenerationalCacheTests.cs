@@ -63,7 +63,7 @@ public sealed class GenerationalCacheTests
     }
 
     [Fact]
-    public void Many_threads_get_consistent_values_and_the_cache_stays_within_two_generations()
+    public void Many_threads_get_the_value_their_key_computes()
     {
         var cache = new GenerationalCache<int, int>(100);
         var wrong = 0;
