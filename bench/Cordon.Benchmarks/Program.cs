@@ -4,7 +4,8 @@ namespace Cordon.Benchmarks;
 /// Synthetic data and end-to-end benchmarks: <c>generate</c> writes a seeded population as FtM JSON lines,
 /// <c>import</c> times its import into SQLite, <c>profile</c> splits that time by stage,
 /// <c>cross-script</c> measures how the real UN list finds its entities by names it does not index,
-/// <c>screen-input</c> writes the seeded CSV the <c>cordon screen-file</c> benchmark screens.
+/// <c>screen-input</c> writes the seeded CSV the <c>cordon screen-file</c> benchmark screens,
+/// <c>pair</c> shows how one name scores against another.
 /// </summary>
 internal static class Program
 {
@@ -17,6 +18,7 @@ internal static class Program
           name-frequencies [--un PATH] [--ofac DIR] --out FILE
           recall   [--entities N] [--queries Q] [--seed S] [--brute 0|1] [--slow K] [--limit L] [--parts a,b] [--only "q1|q2"]
           screen-input --rows N [--seed S] --out FILE [--un PATH] [--ofac DIR]
+          pair     --a NAME --b NAME [--org 0|1]
         """;
 
     private static int Main(string[] args)
@@ -33,6 +35,7 @@ internal static class Program
                 "cross-script" => CrossScriptBenchmark.Run(BenchArgs.Parse(rest, "un", "show")),
                 "name-frequencies" => NameFrequencyCommand.Run(BenchArgs.Parse(rest, "un", "ofac", "out")),
                 "screen-input" => ScreenInputCommand.Run(BenchArgs.Parse(rest, "rows", "seed", "out", "un", "ofac")),
+                "pair" => PairCommand.Run(BenchArgs.Parse(rest, "a", "b", "org")),
                 _ => Fail(Usage),
             };
         }

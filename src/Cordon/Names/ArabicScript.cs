@@ -6,8 +6,9 @@ namespace Cordon.Names;
 /// <summary>
 /// Prepares Arabic-script names for transliteration the way Latin lists spell them: compounds written apart in
 /// Arabic are joined (عبد الله → Abdullah, نور الدين → Nuruddin), a leading article is split off as a particle
-/// (الحكيم → al Hakim), ta marbuta is read as the vowel it sounds (حمزة → Hamza, not Hamzt), and Pashto/Urdu letters
-/// that ICU leaves untouched are mapped to their nearest Arabic letters.
+/// (الحكيم → al Hakim), particles and titles are written as Latin lists write them (بن → bin, ابو → abu), ta marbuta is read as the vowel it sounds (حمزة → Hamza, not Hamzt), ain is read as the vowel
+/// Latin lists write for it (علي → Ali, عمر → Amr / Omar, سعيد → Saeed; ICU drops it: ly, mr, syd), and Pashto/Urdu
+/// letters that ICU leaves untouched are mapped to their nearest Arabic letters.
 /// </summary>
 public static partial class ArabicScript
 {
@@ -56,8 +57,60 @@ public static partial class ArabicScript
 
         var prepared = Compounds().Replace(sb.ToString(), "$1$2");
         prepared = Servant().Replace(prepared, "$1$2");
-        return Article().Replace(prepared, "$1ال $2");
+        prepared = Kinship().Replace(prepared, m => KinshipWords[m.Value]);
+        return AinAsVowel(Article().Replace(prepared, "$1ال $2"));
     }
+
+    /// <summary>
+    /// Ain (ع) becomes alef, which ICU writes "a": Latin lists write the sound as a vowel (Ali, Abdullah, Saad, Ismail),
+    /// never as nothing. Beside an alef it adds nothing (شجاع → Shuja, عامر → Amir, not Shujaa, Aamir).
+    /// </summary>
+    private static string AinAsVowel(string text)
+    {
+        if (!text.Contains('\u0639', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\u0639')
+            {
+                sb.Append(text[i]);
+            }
+            else if (!IsAlef(i > 0 ? text[i - 1] : ' ') && !IsAlef(i + 1 < text.Length ? text[i + 1] : ' '))
+            {
+                sb.Append('\u0627');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static bool IsAlef(char c) => c is '\u0627' or '\u0622' or '\u0623' or '\u0625';
+
+    /// <summary>
+    /// Particles and titles as Latin lists write them, so they are read as particles and titles (بن → bin, not the word
+    /// "bn"; ابو → abu, not "abw"). ICU passes Latin letters through.
+    /// </summary>
+    private static readonly Dictionary<string, string> KinshipWords = new(StringComparer.Ordinal)
+    {
+        ["بن"] = " bin ",
+        ["ابن"] = " ibn ",
+        ["إبن"] = " ibn ",
+        ["بنت"] = " bint ",
+        ["ابو"] = " abu ",
+        ["أبو"] = " abu ",
+        ["ولد"] = " ould ",
+        ["شيخ"] = " sheikh ",
+        ["حاجي"] = " haji ",
+        ["ملا"] = " mullah ",
+        ["مولوي"] = " maulvi ",
+    };
+
+    [GeneratedRegex(@"(?<!\p{L})(بن|ابن|إبن|بنت|ابو|أبو|ولد|شيخ|حاجي|ملا|مولوي)(?!\p{L})", RegexOptions.CultureInvariant)]
+    private static partial Regex Kinship();
 
     /// <summary>عبد followed by the name it governs: one word in Latin lists.</summary>
     [GeneratedRegex(@"(عبد)\s+(ال?\p{L}+)", RegexOptions.CultureInvariant)]

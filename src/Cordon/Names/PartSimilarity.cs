@@ -85,7 +85,7 @@ public static class PartSimilarity
         if (ka.Length > 0 && kb.Length > 0)
         {
             // Short skeletons collide by chance (Rana / Rania / Ryan are all "rn"), so they earn less.
-            var consonantSimilarity = 1.0 - (DistanceCore(ka, kb, double.MaxValue, ConsonantLookAlikes) / Math.Max(ka.Length, kb.Length));
+            var consonantSimilarity = 1.0 - (DistanceCore(ka, kb, double.MaxValue, ConsonantLookAlikes, cheapIndel: 'l') / Math.Max(ka.Length, kb.Length));
             var trust = Math.Min(ka.Length, kb.Length) switch { <= 1 => 0.75, 2 => 0.82, _ => 0.92 };
             blind = Math.Max(blind, trust * consonantSimilarity);
         }
@@ -125,7 +125,10 @@ public static class PartSimilarity
     /// <summary>Two parts of one first letter and one consonant skeleton (Mohamed / Muhammad) score at least this.</summary>
     private const double SkeletonSimilarity = 0.85;
 
-    /// <summary>The consonants of a part, look-alike sounds folded and repeats collapsed (mohammed → mhmd).</summary>
+    /// <summary>
+    /// The consonants of a part, look-alike sounds folded and repeats collapsed (mohammed → mhmd). A final h after
+    /// another letter is left out: lists write it or not alike (Juma / Jumah / جمعه, Zada / Zadeh, Abdulla / Abdullah).
+    /// </summary>
     internal static string Consonants(string part)
     {
         Span<char> buffer = stackalloc char[Math.Min(part.Length, MaxLength)];
@@ -150,6 +153,11 @@ public static class PartSimilarity
             {
                 buffer[length++] = c;
             }
+        }
+
+        if (length > 1 && buffer[length - 1] == 'h' && part.Length == buffer.Length && part[^1] == 'h')
+        {
+            length--;
         }
 
         return new string(buffer[..length]);
@@ -190,9 +198,11 @@ public static class PartSimilarity
     /// <summary>
     /// The distance in half edits, so that the table holds whole numbers. With a cap only the band of cells a path under
     /// the cap can reach is computed (every letter inserted or deleted costs a whole edit), and the rows stop once two in
-    /// a row exceed it.
+    /// a row exceed it. <paramref name="cheapIndel"/>, when set, is a letter whose insertion or deletion costs half an edit
+    /// (the article's l, which Arabic assimilates: Nur al-Din / Nureddine); only uncapped calls may set it, since the band
+    /// assumes every insertion costs a whole edit.
     /// </summary>
-    private static double DistanceCore(ReadOnlySpan<char> a, ReadOnlySpan<char> b, double cap, bool[] lookAlikes)
+    private static double DistanceCore(ReadOnlySpan<char> a, ReadOnlySpan<char> b, double cap, bool[] lookAlikes, char cheapIndel = '\0')
     {
         const int Unreachable = int.MaxValue / 4;
         var halfCap = cap >= Unreachable ? Unreachable : (int)Math.Floor(cap * 2);
@@ -206,24 +216,28 @@ public static class PartSimilarity
         Span<int> previous2 = stackalloc int[b.Length + 2];
         Span<int> previous = stackalloc int[b.Length + 2];
         Span<int> current = stackalloc int[b.Length + 2];
-        for (var j = 0; j <= b.Length + 1; j++)
+        previous[0] = 0;
+        for (var j = 1; j <= b.Length + 1; j++)
         {
-            previous[j] = j <= band ? 2 * j : Unreachable;
+            previous[j] = j <= band ? previous[j - 1] + (j <= b.Length ? IndelCost(b[j - 1], cheapIndel) : 2) : Unreachable;
         }
 
+        var deletions = 0;
         var previousMin = 0;
         for (var i = 1; i <= a.Length; i++)
         {
             var ai = a[i - 1];
             var lo = Math.Max(1, i - band);
             var hi = Math.Min(b.Length, i + band);
-            current[lo - 1] = lo == 1 ? 2 * i : Unreachable;
+            var deleteA = IndelCost(ai, cheapIndel);
+            deletions += deleteA;
+            current[lo - 1] = lo == 1 ? deletions : Unreachable;
             var rowMin = current[lo - 1];
             for (var j = lo; j <= hi; j++)
             {
                 var bj = b[j - 1];
                 var substitution = ai == bj ? 0 : ai < 128 && bj < 128 && lookAlikes[(ai * 128) + bj] ? 1 : 2;
-                var best = Math.Min(Math.Min(previous[j], current[j - 1]) + 2, previous[j - 1] + substitution);
+                var best = Math.Min(Math.Min(previous[j] + deleteA, current[j - 1] + (bj == cheapIndel ? 1 : 2)), previous[j - 1] + substitution);
                 if (i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == bj)
                 {
                     best = Math.Min(best, previous2[j - 2] + 1);
@@ -249,6 +263,8 @@ public static class PartSimilarity
 
         return previous[b.Length] / 2.0;
     }
+
+    private static int IndelCost(char c, char cheap) => c == cheap && cheap != '\0' ? 1 : 2;
 
     /// <summary>Whether two ASCII characters look or sound alike, at x * 128 + y.</summary>
     private static readonly bool[] LookAlikes = BuildLookAlikes();

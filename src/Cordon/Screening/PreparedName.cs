@@ -60,12 +60,19 @@ public sealed class PreparedName
             }
         }
 
-        Joins = [.. joins];
-        foreach (var at in Joins)
+        foreach (var at in joins)
         {
             // "Abd Allah", "Abdul Rahman": one name in two words.
             Words -= Kinds[at] == NamePartKind.Word ? 1 : 0;
         }
+
+        Abjad = ArabicScript.Contains(original) || original.Any(ch => ch is >= '\u0590' and <= '\u05FF' or >= '\uFB1D' and <= '\uFB4F');
+        if (Abjad)
+        {
+            AddSplitCompounds(joins);
+        }
+
+        Joins = [.. joins];
 
         TableWords = new bool[Parts.Length + Joins.Length];
         TableGeneric = new bool[Parts.Length + Joins.Length];
@@ -94,12 +101,34 @@ public sealed class PreparedName
             }
         }
 
-        Abjad = ArabicScript.Contains(original) || original.Any(ch => ch is >= '\u0590' and <= '\u05FF' or >= '\uFB1D' and <= '\uFB4F');
         if (Transliteration.NeedsTransliteration(original))
         {
             Native = string.Concat(original.Where(char.IsLetterOrDigit)).ToLowerInvariant();
         }
     }
+
+    /// <summary>
+    /// Arabic script writes apart many names Latin lists write as one word (شهيد خيل / Shahidkhel, ولی جان / Walijan,
+    /// آخوند زاده / Akhundzada, ما يشو / Maychou): two words of which the second is short (a suffix such as khel, jan,
+    /// zada, gul) or the first is are also read joined, in the slots particles leave.
+    /// </summary>
+    private void AddSplitCompounds(List<int> joins)
+    {
+        for (var i = 0; i + 1 < Parts.Length && joins.Count < MaxJoins; i++)
+        {
+            if (Kinds[i] == NamePartKind.Word && Kinds[i + 1] == NamePartKind.Word && !joins.Contains(i)
+                && (Parts[i + 1].Length <= SplitSuffixLength || Parts[i].Length <= 2)
+                && !char.IsAsciiDigit(Parts[i][0]) && !char.IsAsciiDigit(Parts[i + 1][0]))
+            {
+                joins.Add(i);
+            }
+        }
+
+        joins.Sort();
+    }
+
+    /// <summary>The longest second word (after transliteration) that <see cref="AddSplitCompounds"/> reads as a suffix.</summary>
+    private const int SplitSuffixLength = 4;
 
     /// <summary>At most this many particles are read joined to the word after them.</summary>
     public const int MaxJoins = 3;

@@ -1,14 +1,19 @@
 using Cordon.Names;
+using Cordon.Screening;
 
 namespace Cordon.Tests.Names;
 
 public sealed class ArabicScriptTests
 {
     [Theory]
-    [InlineData("عبد الله", "عبدالله")]
+    [InlineData("عبد الله", "ابدالله")]
     [InlineData("نور الدين", "نورالدين")]
     [InlineData("الحكيم", "ال حكيم")]
     [InlineData("حمزة", "حمزa")]
+    [InlineData("علي", "الي")]
+    [InlineData("سعيد", "سايد")]
+    [InlineData("شجاع", "شجا")]
+    [InlineData("عامر", "امر")]
     public void Arabic_names_are_prepared_the_way_latin_lists_spell_them(string input, string expected)
     {
         Assert.Equal(expected, ArabicScript.Prepare(input));
@@ -20,6 +25,58 @@ public sealed class ArabicScriptTests
         const string name = "Abdullah al-Hakim";
 
         Assert.Same(name, ArabicScript.Prepare(name));
+    }
+
+    [Theory]
+    [InlineData("علي", "aly", "ali")]
+    [InlineData("عمر", "amr", "omar")]
+    [InlineData("سعد", "sad", "saad")]
+    [InlineData("اسماعيل", "asmayl", "ismail")]
+    public void Ain_is_read_as_the_vowel_latin_lists_write(string arabic, string expected, string latin)
+    {
+        // Given a name with ain, which ICU would drop (علي → ly)
+        var normalised = NameNormalizer.Normalize(arabic);
+
+        // When it is compared by consonants with its Latin spelling
+        var similarity = PartSimilarity.Of(normalised, latin, vowelBlind: true);
+
+        // Then the vowel is there and the parts are the same name
+        Assert.Equal(expected, normalised);
+        Assert.True(similarity >= 0.8, $"{normalised} ~ {latin} = {similarity}");
+    }
+
+    [Theory]
+    [InlineData("موسى بن عمر", "mwsy bin amr")]
+    [InlineData("ابو محمد", "abu mhmd")]
+    [InlineData("اختر محمد ولد نور محمد", "akhtr mhmd ould nwr mhmd")]
+    [InlineData("شيخ يونس", "sheikh ywns")]
+    public void Particles_and_titles_in_arabic_script_are_written_as_latin_lists_write_them(string arabic, string expected)
+    {
+        Assert.Equal(expected, NameNormalizer.Normalize(arabic));
+    }
+
+    [Fact]
+    public void A_particle_inside_a_word_is_left_alone()
+    {
+        // بنان (Banan) begins with بن and ابوبكر (Abubakar) with ابو: neither is the particle.
+        Assert.Equal("bnan abwbkr", NameNormalizer.Normalize("بنان ابوبكر"));
+    }
+
+    [Theory]
+    [InlineData("nwraldyn", "noureddine")] // the article's l assimilated (Nur al-Din)
+    [InlineData("jmah", "juma")] // a final h written or not (Juma / Jumah)
+    [InlineData("abdallh", "abdulla")]
+    public void Vowel_blind_comparison_forgives_the_letters_transliterations_drop(string arabic, string latin)
+    {
+        Assert.True(PartSimilarity.Of(arabic, latin, vowelBlind: true) >= 0.8, $"{arabic} ~ {latin}");
+    }
+
+    [Theory]
+    [InlineData("khalid", "khd")] // a cheap l does not lift a short skeleton over the floor
+    [InlineData("salim", "sam")]
+    public void Vowel_blind_comparison_still_tells_other_names_apart(string a, string b)
+    {
+        Assert.True(PartSimilarity.Of(a, b, vowelBlind: true) < NameScorer.PartFloor, $"{a} ~ {b}");
     }
 
     [Fact]

@@ -19,6 +19,30 @@ public sealed class NameScorerTests
         Assert.All(pairs, p => Assert.Equal(1.0, p.Similarity));
     }
 
+    [Theory]
+    [InlineData("سيد أحمد شهيد خيل", "SAID AHMED SHAHIDKHEL")]
+    [InlineData("ولی جان", "WALIJAN")]
+    public void A_name_written_apart_in_arabic_script_meets_its_latin_spelling_as_one_word(string arabic, string latin)
+    {
+        // Given a name Arabic script writes in two words and the list in one
+        var query = new PreparedName(arabic, false);
+
+        // When it is scored against the Latin spelling
+        var (score, pairs) = NameScorer.Score(query, new PreparedName(latin, false));
+
+        // Then the two words are read joined and pair with the one
+        Assert.True(score >= 0.75, $"{score}");
+        Assert.Contains(pairs, p => p.EntityPart == latin.Split(' ')[^1].ToLowerInvariant() && p.QueryPart.Length > 5);
+    }
+
+    [Fact]
+    public void Latin_words_written_apart_are_not_read_joined_as_arabic_script_is()
+    {
+        // Latin lists separate words on purpose; only Arabic script's spacing is unreliable this way.
+        Assert.Empty(new PreparedName("Said Ahmed Shahid Khel", false).Joins);
+        Assert.NotEmpty(new PreparedName("سيد أحمد شهيد خيل", false).Joins);
+    }
+
     [Fact]
     public void An_empty_name_scores_zero()
     {
