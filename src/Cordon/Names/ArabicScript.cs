@@ -4,11 +4,13 @@ using System.Text.RegularExpressions;
 namespace Cordon.Names;
 
 /// <summary>
-/// Prepares Arabic-script names for transliteration the way Latin lists spell them: compounds written apart in
-/// Arabic are joined (عبد الله → Abdullah, نور الدين → Nuruddin), a leading article is split off as a particle
-/// (الحكيم → al Hakim), particles and titles are written as Latin lists write them (بن → bin, ابو → abu), ta marbuta is read as the vowel it sounds (حمزة → Hamza, not Hamzt), ain is read as the vowel
-/// Latin lists write for it (علي → Ali, عمر → Amr / Omar, سعيد → Saeed; ICU drops it: ly, mr, syd), and Pashto/Urdu
-/// letters that ICU leaves untouched are mapped to their nearest Arabic letters.
+/// Prepares Arabic-script names for transliteration the way Latin lists spell them: عبد and the name it governs are
+/// joined (عبد الله → Abdullah), a leading article is split off as a particle (الحكيم → al Hakim) except on الدين,
+/// الرحمن and الله after a name (نور الدين stays nwr aldyn, which <see cref="Screening.PreparedName"/> also reads
+/// joined, for Nuruddin as for Nur al-Din), particles and titles are written as Latin lists write them (بن → bin,
+/// ابو → abu), ta marbuta is read as the vowel it sounds (حمزة → Hamza, not Hamzt), ain is read as the vowel Latin lists
+/// write for it (علي → Ali, عمر → Amr / Omar, سعيد → Saeed; ICU drops it: ly, mr, syd), and Pashto/Urdu letters that
+/// ICU leaves untouched are mapped to their nearest Arabic letters.
 /// </summary>
 public static partial class ArabicScript
 {
@@ -56,9 +58,8 @@ public static partial class ArabicScript
         }
 
         var prepared = Compounds().Replace(sb.ToString(), "$1$2");
-        prepared = Servant().Replace(prepared, "$1$2");
         prepared = Kinship().Replace(prepared, m => KinshipWords[m.Value]);
-        return AinAsVowel(Article().Replace(prepared, "$1ال $2"));
+        return AinAsVowel(Article().Replace(prepared, SplitArticle));
     }
 
     /// <summary>
@@ -112,15 +113,17 @@ public static partial class ArabicScript
     [GeneratedRegex(@"(?<!\p{L})(بن|ابن|إبن|بنت|ابو|أبو|ولد|شيخ|حاجي|ملا|مولوي)(?!\p{L})", RegexOptions.CultureInvariant)]
     private static partial Regex Kinship();
 
+    private static string SplitArticle(Match m) =>
+        m.Groups[1].Length > 0 && m.Groups[2].Value is "دين" or "رحمن" or "رحمان" ? m.Value : $"{m.Groups[1].Value}ال {m.Groups[2].Value}";
+
     /// <summary>عبد followed by the name it governs: one word in Latin lists.</summary>
     [GeneratedRegex(@"(عبد)\s+(ال?\p{L}+)", RegexOptions.CultureInvariant)]
     private static partial Regex Compounds();
 
-    /// <summary>A name followed by الله, الدين or الرحمن: one word in Latin lists (Nasrullah, Nuruddin).</summary>
-    [GeneratedRegex(@"(\p{L}+)\s+(الله|الدين|الرحمن)(?!\p{L})", RegexOptions.CultureInvariant)]
-    private static partial Regex Servant();
-
-    /// <summary>A word-initial article (not inside a compound joined above) becomes a particle of its own.</summary>
+    /// <summary>
+    /// A word-initial article becomes a particle of its own, except in الدين and الرحمن after a name: Latin lists write
+    /// those compounds joined (Nuruddin) or with the article (Nur al-Din, Mati ur-Rehman), never as a bare "Din".
+    /// </summary>
     [GeneratedRegex(@"(^|\s)ال(\p{L}{3,})", RegexOptions.CultureInvariant)]
     private static partial Regex Article();
 }

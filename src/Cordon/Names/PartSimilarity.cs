@@ -85,7 +85,7 @@ public static class PartSimilarity
         if (ka.Length > 0 && kb.Length > 0)
         {
             // Short skeletons collide by chance (Rana / Rania / Ryan are all "rn"), so they earn less.
-            var consonantSimilarity = 1.0 - (DistanceCore(ka, kb, double.MaxValue, ConsonantLookAlikes, cheapIndel: 'l') / Math.Max(ka.Length, kb.Length));
+            var consonantSimilarity = 1.0 - (DistanceCore(ka, kb, double.MaxValue, ConsonantLookAlikes, weakCheap: true) / Math.Max(ka.Length, kb.Length));
             var trust = Math.Min(ka.Length, kb.Length) switch { <= 1 => 0.75, 2 => 0.82, _ => 0.92 };
             blind = Math.Max(blind, trust * consonantSimilarity);
         }
@@ -198,11 +198,11 @@ public static class PartSimilarity
     /// <summary>
     /// The distance in half edits, so that the table holds whole numbers. With a cap only the band of cells a path under
     /// the cap can reach is computed (every letter inserted or deleted costs a whole edit), and the rows stop once two in
-    /// a row exceed it. <paramref name="cheapIndel"/>, when set, is a letter whose insertion or deletion costs half an edit
-    /// (the article's l, which Arabic assimilates: Nur al-Din / Nureddine); only uncapped calls may set it, since the band
-    /// assumes every insertion costs a whole edit.
+    /// a row exceed it. With <paramref name="weakCheap"/> inserting or deleting an l or an h costs half an edit: Arabic
+    /// assimilates the article's l (Nur al-Din / Nureddine), and an h is a sound Latin spellings add or drop (Chaudhry /
+    /// چوہدری chwhdry); only uncapped calls may set it, since the band assumes every insertion costs a whole edit.
     /// </summary>
-    private static double DistanceCore(ReadOnlySpan<char> a, ReadOnlySpan<char> b, double cap, bool[] lookAlikes, char cheapIndel = '\0')
+    private static double DistanceCore(ReadOnlySpan<char> a, ReadOnlySpan<char> b, double cap, bool[] lookAlikes, bool weakCheap = false)
     {
         const int Unreachable = int.MaxValue / 4;
         var halfCap = cap >= Unreachable ? Unreachable : (int)Math.Floor(cap * 2);
@@ -219,7 +219,7 @@ public static class PartSimilarity
         previous[0] = 0;
         for (var j = 1; j <= b.Length + 1; j++)
         {
-            previous[j] = j <= band ? previous[j - 1] + (j <= b.Length ? IndelCost(b[j - 1], cheapIndel) : 2) : Unreachable;
+            previous[j] = j <= band ? previous[j - 1] + (j <= b.Length ? IndelCost(b[j - 1], weakCheap) : 2) : Unreachable;
         }
 
         var deletions = 0;
@@ -229,7 +229,7 @@ public static class PartSimilarity
             var ai = a[i - 1];
             var lo = Math.Max(1, i - band);
             var hi = Math.Min(b.Length, i + band);
-            var deleteA = IndelCost(ai, cheapIndel);
+            var deleteA = IndelCost(ai, weakCheap);
             deletions += deleteA;
             current[lo - 1] = lo == 1 ? deletions : Unreachable;
             var rowMin = current[lo - 1];
@@ -237,7 +237,7 @@ public static class PartSimilarity
             {
                 var bj = b[j - 1];
                 var substitution = ai == bj ? 0 : ai < 128 && bj < 128 && lookAlikes[(ai * 128) + bj] ? 1 : 2;
-                var best = Math.Min(Math.Min(previous[j] + deleteA, current[j - 1] + (bj == cheapIndel ? 1 : 2)), previous[j - 1] + substitution);
+                var best = Math.Min(Math.Min(previous[j] + deleteA, current[j - 1] + IndelCost(bj, weakCheap)), previous[j - 1] + substitution);
                 if (i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == bj)
                 {
                     best = Math.Min(best, previous2[j - 2] + 1);
@@ -264,7 +264,7 @@ public static class PartSimilarity
         return previous[b.Length] / 2.0;
     }
 
-    private static int IndelCost(char c, char cheap) => c == cheap && cheap != '\0' ? 1 : 2;
+    private static int IndelCost(char c, bool weakCheap) => weakCheap && c is 'l' or 'h' ? 1 : 2;
 
     /// <summary>Whether two ASCII characters look or sound alike, at x * 128 + y.</summary>
     private static readonly bool[] LookAlikes = BuildLookAlikes();

@@ -69,7 +69,8 @@ public sealed class PreparedName
         Abjad = ArabicScript.Contains(original) || original.Any(ch => ch is >= '\u0590' and <= '\u05FF' or >= '\uFB1D' and <= '\uFB4F');
         if (Abjad)
         {
-            AddSplitCompounds(joins);
+            // A name and the الدين after it count once, as "Abdul Rahman" does.
+            Words -= AddSplitCompounds(joins);
         }
 
         Joins = [.. joins];
@@ -109,11 +110,24 @@ public sealed class PreparedName
 
     /// <summary>
     /// Arabic script writes apart many names Latin lists write as one word (شهيد خيل / Shahidkhel, ولی جان / Walijan,
-    /// آخوند زاده / Akhundzada, ما يشو / Maychou): two words of which the second is short (a suffix such as khel, jan,
-    /// zada, gul) or the first is are also read joined, in the slots particles leave.
+    /// آخوند زاده / Akhundzada, ما يشو / Maychou, نور الدين / Nuruddin): a name and the الدين, الرحمن or الله after it,
+    /// then two words of which the second is short (a suffix such as khel, jan, zada, gul) or the first is, are also read
+    /// joined, in the slots particles leave.
     /// </summary>
-    private void AddSplitCompounds(List<int> joins)
+    /// <returns>How many of the joins are a name and its الدين, الرحمن or الله.</returns>
+    private int AddSplitCompounds(List<int> joins)
     {
+        var servants = 0;
+        // A name and الدين, الرحمن or الله after it (nwr aldyn): one name, Nuruddin or Nur al-Din.
+        for (var i = 0; i + 1 < Parts.Length && joins.Count < MaxJoins; i++)
+        {
+            if (Kinds[i] == NamePartKind.Word && Parts[i + 1] is "aldyn" or "alrhmn" or "alrhman" or "allh" && !joins.Contains(i))
+            {
+                joins.Add(i);
+                servants++;
+            }
+        }
+
         for (var i = 0; i + 1 < Parts.Length && joins.Count < MaxJoins; i++)
         {
             if (Kinds[i] == NamePartKind.Word && Kinds[i + 1] == NamePartKind.Word && !joins.Contains(i)
@@ -125,6 +139,7 @@ public sealed class PreparedName
         }
 
         joins.Sort();
+        return servants;
     }
 
     /// <summary>The longest second word (after transliteration) that <see cref="AddSplitCompounds"/> reads as a suffix.</summary>

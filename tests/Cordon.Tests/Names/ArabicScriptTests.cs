@@ -7,7 +7,8 @@ public sealed class ArabicScriptTests
 {
     [Theory]
     [InlineData("عبد الله", "ابدالله")]
-    [InlineData("نور الدين", "نورالدين")]
+    [InlineData("نور الدين", "نور الدين")]
+    [InlineData("الدين", "ال دين")]
     [InlineData("الحكيم", "ال حكيم")]
     [InlineData("حمزة", "حمزa")]
     [InlineData("علي", "الي")]
@@ -65,6 +66,7 @@ public sealed class ArabicScriptTests
     [Theory]
     [InlineData("nwraldyn", "noureddine")] // the article's l assimilated (Nur al-Din)
     [InlineData("jmah", "juma")] // a final h written or not (Juma / Jumah)
+    [InlineData("chwhdry", "chaudhry")] // an h Latin spellings place elsewhere
     [InlineData("abdallh", "abdulla")]
     public void Vowel_blind_comparison_forgives_the_letters_transliterations_drop(string arabic, string latin)
     {

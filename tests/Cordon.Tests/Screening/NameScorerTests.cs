@@ -36,6 +36,16 @@ public sealed class NameScorerTests
     }
 
     [Fact]
+    public void A_name_and_its_al_din_meet_the_latin_written_apart_as_well()
+    {
+        // سيف الدين is Saifuddin in one list and Saif al-Din in another
+        var (score, pairs) = NameScorer.Score(new PreparedName("سيف الدين المشهداني", false), new PreparedName("SAIF-AL-DIN AL-MASHHADANI", false));
+
+        Assert.True(score >= 0.75, $"{score}");
+        Assert.Contains(pairs, p => p.QueryPart == "aldyn" && p.EntityPart == "aldin");
+    }
+
+    [Fact]
     public void Latin_words_written_apart_are_not_read_joined_as_arabic_script_is()
     {
         // Latin lists separate words on purpose; only Arabic script's spacing is unreliable this way.
