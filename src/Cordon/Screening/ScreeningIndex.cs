@@ -58,6 +58,9 @@ public sealed class ScreeningIndex
     private bool[] _tokenWord = [];
     private bool[] _tokenLight = [];
 
+    /// <summary>Whether a part is a particle or honorific in some person's name (light there, and no legal form).</summary>
+    private bool[] _tokenLightInPerson = [];
+
     // Per part, whether it is a particle, honorific or legal form in some name, whether it is anything else in some
     // name, and whether it is a legal form of three letters or more in some name: a query part's similar parts that
     // the scorer would not pair with it are dropped (NameScorer.SameKind).
@@ -209,6 +212,7 @@ public sealed class ScreeningIndex
         _lightShare = new float[_names.Count];
         _tokenWord = new bool[_tokens.Count];
         _tokenLight = new bool[_tokens.Count];
+        _tokenLightInPerson = new bool[_tokens.Count];
         _tokenGeneric = new bool[_tokens.Count];
         _tokenPlain = new bool[_tokens.Count];
         _tokenLegalForm = new bool[_tokens.Count];
@@ -229,6 +233,7 @@ public sealed class ScreeningIndex
                 else
                 {
                     _tokenLight[token] = true;
+                    _tokenLightInPerson[token] |= !_names[name].Name.Organisation;
                     _lightShare[name] += _forwardShare[_forwardStart[name] + j];
                 }
             }
@@ -477,7 +482,7 @@ public sealed class ScreeningIndex
                 }
             }
 
-            foreach (var (start, mid, end) in pairs.Prefixes)
+            foreach (var (start, mid, end, tailLeansAway) in pairs.Prefixes)
             {
                 for (var i = start; i < mid; i++)
                 {
@@ -486,7 +491,7 @@ public sealed class ScreeningIndex
 
                 for (var i = mid; i < end; i++)
                 {
-                    if (!_nameLeansAway[_postingName[i]])
+                    if (_nameLeansAway[_postingName[i]] == tailLeansAway)
                     {
                         scratch.Touch(_postingName[i]);
                     }
@@ -583,7 +588,11 @@ public sealed class ScreeningIndex
     private const int PairLookupsPerPosting = 4;
 
     /// <summary>The postings a pair plan reads: pair ranges (in the pair postings) and part prefixes (in the part postings).</summary>
-    private sealed record PairReads(List<(int Start, int End)> Ranges, List<(int Start, int Mid, int End)> Prefixes, long Cost);
+    /// <remarks>
+    /// A prefix is read whole up to Mid; from Mid to End only names that lean away (organisations, one-word names) when
+    /// TailLeansAway is set, else only the others.
+    /// </remarks>
+    private sealed record PairReads(List<(int Start, int End)> Ranges, List<(int Start, int Mid, int End, bool TailLeansAway)> Prefixes, long Cost);
 
     /// <summary>
     /// The pair plan, for a query with words. A hit must pair a query word with a listed word
@@ -600,7 +609,10 @@ public sealed class ScreeningIndex
         }
 
         var words = scratch.Words;
+        // What the parts a name does not carry as words can add to the query's cover: in any name, and in a person's
+        // name of several words, which holds no legal form.
         var generic = 0.0;
+        var genericPerson = 0.0;
         var wordMatch = 0.0;
         for (var p = 0; p < plan.Parts.Count; p++)
         {
@@ -610,11 +622,13 @@ public sealed class ScreeningIndex
                 // An initial stands for any word it begins (0.75), so it is no key of its own: like a generic part, it
                 // helps whichever word a name is found through, on either side. The same initial listed is a word.
                 generic += InitialSquared * part.Weight / plan.TotalWeight;
+                genericPerson += InitialSquared * part.Weight / plan.TotalWeight;
                 wordMatch = Math.Max(wordMatch, InitialSquared);
             }
 
             var isWord = query.TableWords[p];
-            var touchesGeneric = !isWord;
+            var light = 0.0;
+            var lightPerson = 0.0;
             foreach (var similar in part.Similar)
             {
                 if (isWord && _tokenWord[similar.Token] && scratch.MarkWord(similar.Token))
@@ -622,7 +636,17 @@ public sealed class ScreeningIndex
                     words.Add(similar.Token);
                 }
 
-                touchesGeneric |= _tokenLight[similar.Token];
+                if (_tokenLight[similar.Token])
+                {
+                    light = Math.Max(light, Squared(similar));
+                }
+
+                if (_tokenLightInPerson[similar.Token] && Squared(similar) >= 1)
+                {
+                    // A word pairs with a particle or honorific only when it is the same part (NameScorer.SameKind).
+                    lightPerson = 1;
+                }
+
                 if (!isWord && _tokenWord[similar.Token])
                 {
                     // A generic query part (al, LLC) that resembles a listed word can cover part of the name.
@@ -630,10 +654,12 @@ public sealed class ScreeningIndex
                 }
             }
 
-            if (touchesGeneric)
-            {
-                generic += plan.Parts[p].MaxSquared * plan.Parts[p].Weight / plan.TotalWeight;
-            }
+            // A name found through one listed word gets the rest of its cover from parts it does not carry as words: a
+            // generic query part from anything it resembles, a query word only from the particles, honorifics and
+            // legal forms it resembles (Libi / LLP), whose similarity is what counts, not the word's own; in a person's
+            // name only from the same part written as a particle or honorific.
+            generic += (isWord ? light : part.MaxSquared) * part.Weight / plan.TotalWeight;
+            genericPerson += (isWord ? lightPerson : part.MaxSquared) * part.Weight / plan.TotalWeight;
 
             if (words.Count > MaxPairWords)
             {
@@ -684,34 +710,44 @@ public sealed class ScreeningIndex
         {
             // The query's cover if this is the one listed word it matches.
             var slot = scratch.SlotOf(word);
-            var cover = generic;
+            var matched = 0.0;
             for (var p = 0; p < plan.Parts.Count; p++)
             {
                 if (query.TableWords[p])
                 {
                     var s = scratch.MaxSimilarity(slot, p);
-                    cover += s * s * plan.Parts[p].Weight / plan.TotalWeight;
+                    matched += s * s * plan.Parts[p].Weight / plan.TotalWeight;
                 }
             }
 
-            var needed = NeededCover(Math.Min(1, cover), threshold, plan.Organisation);
-            if (double.IsPositiveInfinity(needed))
+            var start = _postingStart[word];
+            if (plan.Organisation || query.Words < 2)
             {
+                var needed = NeededCover(Math.Min(1, generic + matched), threshold, plan.Organisation);
+                if (!double.IsPositiveInfinity(needed))
+                {
+                    var end = PrefixEnd(word, ShareCutoff(needed, wordMatch));
+                    prefixes.Add((start, end, end, false));
+                    cost += end - start;
+                }
+
                 continue;
             }
 
-            var end = PrefixEnd(word, ShareCutoff(needed, wordMatch));
-            var mid = end;
-            if (!plan.Organisation && query.Words >= 2)
+            // A person's name of several words is scored with the person lean and holds no legal form; a one-word name
+            // or an organisation's (which leans away, NameScorer.Lean) with the organisation lean. Each needs its own
+            // share of this word: the prefix is read whole as far as both need, then for the one that needs more.
+            var person = NeededCover(Math.Min(1, genericPerson + matched), threshold, organisationQuery: false);
+            var away = NeededCover(Math.Min(1, generic + matched), threshold, organisationQuery: true);
+            var personEnd = double.IsPositiveInfinity(person) ? start : PrefixEnd(word, ShareCutoff(person, wordMatch));
+            var awayEnd = double.IsPositiveInfinity(away) ? start : PrefixEnd(word, ShareCutoff(away, wordMatch));
+            var mid = Math.Min(personEnd, awayEnd);
+            var tail = Math.Max(personEnd, awayEnd);
+            if (tail > start)
             {
-                // A one-word name or an organisation's is scored with the organisation lean (NameScorer.Lean), so it
-                // needs more of this word than a person's name of several words: past this point only the latter are read.
-                var lean = NeededCover(Math.Min(1, cover), threshold, organisationQuery: true);
-                mid = double.IsPositiveInfinity(lean) ? _postingStart[word] : Math.Min(end, PrefixEnd(word, ShareCutoff(lean, wordMatch)));
+                prefixes.Add((start, mid, tail, awayEnd > personEnd));
+                cost += mid - start + ((tail - mid) / PairLookupsPerPosting);
             }
-
-            prefixes.Add((_postingStart[word], mid, end));
-            cost += mid - _postingStart[word] + ((end - mid) / PairLookupsPerPosting);
         }
 
         // A pair lookup is one binary search; a posting read costs a touch and an upper bound, several times more.
@@ -1163,7 +1199,7 @@ public sealed class ScreeningIndex
 
         public List<(int Start, int End)> Ranges { get; } = [];
 
-        public List<(int Start, int Mid, int End)> Prefixes { get; } = [];
+        public List<(int Start, int Mid, int End, bool TailLeansAway)> Prefixes { get; } = [];
 
         public List<ulong> Keys { get; } = [];
 

@@ -223,6 +223,32 @@ public sealed class ScreeningIndexTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Indexed_screening_finds_names_whose_legal_forms_resemble_a_query_word()
+    {
+        // Given people and organisations sharing one word with the query, some with a legal form that resembles another
+        // query word (Libi / LLP, Lap) and so may pair with it in an organisation's name only
+        var people = new[] { "Mahmud Ali", "Mahmud", "Ahmed al-Libi", "Mahmud bin Ali", "Libi", "Mahmud Hassan Ali Omar", "Haji Mahmud", "Mahmud al-Hassan" };
+        var organisations = new[] { "Libi LLP", "Mahmud LLP", "Mahmud Lap Ltd", "Mahmud Trading LLP", "Al-Libi Trading", "Mahmud" };
+        var entities = people.Select((n, i) => new EntityBuilder($"p{i}", Schemata.Person, "t").Add("name", n).Build())
+            .Concat(organisations.Select((n, i) => new EntityBuilder($"o{i}", Schemata.Organization, "t").Add("name", n).Build()))
+            .ToList();
+        var screener = new Screener(ScreeningIndex.Build(entities));
+        string[] queries = ["Mahmud al-Libi", "AL-LIBI, Mahmud", "Mahmud Libi", "Mahmud Lap", "Libi Mahmud Ali", "Haji Mahmud Libi"];
+
+        // When each is screened through the index and by scoring every name, at the default threshold and at 0.5
+        var comparison = Compare(screener, queries, null);
+        var low = Compare(screener, queries, 0.5);
+        output.WriteLine(comparison.Describe(queries.Length));
+        output.WriteLine(low.Describe(queries.Length));
+
+        // Then the index finds exactly what brute force finds, with the same scores
+        Assert.True(comparison.Recall >= 1.0, comparison.Describe(queries.Length));
+        Assert.True(low.Recall >= 1.0, low.Describe(queries.Length));
+        AssertMatchesBruteForce(comparison, queries.Length);
+        AssertMatchesBruteForce(low, queries.Length);
+    }
+
+    [Fact]
     public void Indexed_screening_of_queries_with_initials_and_particles_finds_every_brute_force_hit()
     {
         // Given names with listed initials, particles and words that particles resemble (Ali / al, Cole / co)
