@@ -34,6 +34,26 @@ internal static class RecallCommand
                 $"PART {part}: {similar.Length} similar in {Stopwatch.GetElapsedTime(start).TotalMilliseconds:0.000} ms, proposed {index.Tokens.LastProposed}"));
         }
 
+        if (args.Int("bounds", 0, min: 0) > 0)
+        {
+            // For each query: the candidates the upper bound lets through, and how far their bound is from their score.
+            foreach (var query in queries)
+            {
+                var prepared = new PreparedName(query.Name, false);
+                var bounds = new List<double>();
+                var candidates = index.Candidates(prepared, Screener.DefaultThreshold, null, bounds);
+                var scored = candidates.Select((c, i) => (Name: c, Bound: bounds[i], Score: index.Score(prepared, c).Score)).ToList();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"BOUNDS '{query.Name}': {candidates.Count} candidates, {scored.Count(x => x.Score >= Screener.DefaultThreshold)} reach the threshold"));
+                foreach (var (name, bound, score) in scored.Where(x => x.Score < Screener.DefaultThreshold).OrderByDescending(x => x.Bound - x.Score).Take(args.Int("bounds", 0, min: 0)))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  bound {bound:0.000} score {score:0.000} '{index.Names[name].Name.Original}'"));
+                }
+            }
+
+            return 0;
+        }
+
         int found = 0, total = 0;
         var timings = new List<(double Ms, string Query, int Candidates, int Hits, int Touched)>();
         foreach (var query in queries)

@@ -83,7 +83,7 @@ public static class NameScorer
         if (q.Length != c.Length && best.Score < 0.95 && CanBeJoined(query, candidate))
         {
             var joined = PartSimilarity.Of(query.Joined, candidate.Joined);
-            if (joined >= 0.93 && joined * joined > best.Score)
+            if (joined >= JoinedFloor && joined * joined > best.Score)
             {
                 best = (joined * joined, [new PartMatch(query.Joined, candidate.Joined, Math.Round(joined, 3))]);
             }
@@ -108,14 +108,23 @@ public static class NameScorer
         return vowelBlind ? blind : plain;
     }
 
+    /// <summary>The least similarity of two names run together (Goodwill / Good Will) for the whole-name reading to count.</summary>
+    internal const double JoinedFloor = 0.93;
+
     /// <summary>Whether two run-together names are close enough in length to reach 0.93, and free of numbers.</summary>
     private static bool CanBeJoined(PreparedName query, PreparedName candidate)
     {
         var (a, b) = (query.Joined, candidate.Joined);
-        return Math.Abs(a.Length - b.Length) <= 0.07 * Math.Max(a.Length, b.Length)
+        return JoinedLengthsClose(a.Length, b.Length)
             && !a.Any(char.IsAsciiDigit) && !b.Any(char.IsAsciiDigit)
             && query.HasWord == candidate.HasWord;
     }
+
+    /// <summary>
+    /// Whether two names run together, of these lengths, can be similar enough for the whole-name reading (0.93): the
+    /// index scores a name found by its run-together keys only then.
+    /// </summary>
+    internal static bool JoinedLengthsClose(int a, int b) => Math.Abs(a - b) <= 0.07 * Math.Max(a, b);
 
     private static (int[] Parts, double[] Weights) Reading(PreparedName name, int reading) =>
         reading == 0 && name.Joins.Length == 0 ? (Identity(name.Parts.Length), name.Weights) : name.Readings[reading];

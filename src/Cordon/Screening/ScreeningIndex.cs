@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Cordon.Model;
+using Cordon.Names;
 
 namespace Cordon.Screening;
 
@@ -550,13 +551,23 @@ public sealed class ScreeningIndex
             }
         }
 
+        var queryJoined = query.Joined.Length;
+        var variantJoined = NameVariants.GroupOf(query.Joined) is not null;
+        Span<int> queryLetters = stackalloc int[LetterBins];
+        CountLetters(query.Parts, queryLetters);
+
         // Most touched names fall below the bound: room for a fraction of them, within the small-object heap.
         result.Capacity = Math.Clamp(touched.Count / 8, 64, 8192);
         bounds?.EnsureCapacity(result.Capacity);
         foreach (var name in touched)
         {
             // Shares are stored as floats; the margin keeps a name whose bound rounded down.
-            var bound = forced.Contains(name) ? 1.0 : UpperBound(query, plan, scratch, name) + 1e-6;
+            // A name found by its run-together keys is scored whatever its parts say, when the whole-name reading can
+            // apply (NameScorer: lengths within 7 %); 'Abdulkarim' finds every name with Abdul and Karim apart, most of
+            // them far longer, which its parts then bound like any other.
+            var bound = forced.Contains(name) && JoinedMayMatch(queryLetters, queryJoined, variantJoined, name)
+                ? 1.0
+                : UpperBound(query, plan, scratch, name) + 1e-6;
             if (bound >= threshold)
             {
                 result.Add(name);
@@ -790,6 +801,62 @@ public sealed class ScreeningIndex
 
     private bool SameKind(SimilarToken s, bool generic, bool legalForm) =>
         Squared(s) >= 1 || (generic ? _tokenGeneric[s.Token] || legalForm : _tokenPlain[s.Token] || _tokenLegalForm[s.Token]);
+
+    /// <summary>
+    /// Whether a listed name run together may reach the whole-name reading's 0.93 with the query run together
+    /// (NameScorer): lengths within 7 %, and few enough letters differing in count. An insertion or deletion changes the
+    /// letter counts by one for a whole edit, a look-alike substitution by two for half an edit, so the distance is at
+    /// least a quarter of the difference. A query run together that is a listed variant (0.95 whatever its letters) may
+    /// always.
+    /// </summary>
+    private bool JoinedMayMatch(ReadOnlySpan<int> queryLetters, int queryLength, bool variant, int name)
+    {
+        var parts = _names[name].Name.Parts;
+        var length = 0;
+        foreach (var part in parts)
+        {
+            length += part.Length;
+        }
+
+        if (!NameScorer.JoinedLengthsClose(queryLength, length))
+        {
+            return false;
+        }
+
+        if (variant || Math.Max(queryLength, length) > CountedLength)
+        {
+            // The part distance reads only the first 64 letters of each: past them letter counts prove nothing.
+            return true;
+        }
+
+        Span<int> letters = stackalloc int[LetterBins];
+        CountLetters(parts, letters);
+        var difference = 0;
+        for (var i = 0; i < LetterBins; i++)
+        {
+            difference += Math.Abs(letters[i] - queryLetters[i]);
+        }
+
+        return difference / 4.0 <= (1 - NameScorer.JoinedFloor) * Math.Max(queryLength, length);
+    }
+
+    /// <summary>How much of a part <see cref="PartSimilarity"/> compares letter by letter.</summary>
+    private const int CountedLength = 64;
+
+    /// <summary>Letter counts are kept for a to z and the digits; any other character counts in one bin.</summary>
+    private const int LetterBins = 37;
+
+    private static void CountLetters(string[] parts, Span<int> counts)
+    {
+        counts.Clear();
+        foreach (var part in parts)
+        {
+            foreach (var c in part)
+            {
+                counts[c is >= 'a' and <= 'z' ? c - 'a' : c is >= '0' and <= '9' ? 26 + (c - '0') : 36]++;
+            }
+        }
+    }
 
     /// <summary>Where the names carrying both word parts lie in the pair postings.</summary>
     private (int Start, int End) PairRange(int a, int b)

@@ -223,6 +223,35 @@ public sealed class ScreeningIndexTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Names_written_as_one_word_on_one_side_are_found_and_only_those_of_a_close_length_are_scored_whole()
+    {
+        // Given names a query writes run together, with look-alike letters (y for i), and a longer name holding the
+        // same two words apart
+        string[] names = ["Koumta Madji", "Good Will Trading", "Abdul Karim Tawfiq al Mutairi", "Karim bin Abdul Rahman al-Amrani", "Abdul Karim"];
+        var entities = names.Select((n, i) => new EntityBuilder($"n{i}", Schemata.Person, "t").Add("name", n).Build()).ToList();
+        var index = ScreeningIndex.Build(entities);
+        var screener = new Screener(index);
+        string[] queries = ["Koumtamadjy", "Goodwill Trading", "GoodWillTrading", "Abdulkarim ibn Tawfiq al-Mutairi", "Abdulkarim", "Koumtamadji"];
+
+        // When each is screened through the index and by scoring every name
+        var comparison = Compare(screener, queries, null);
+        var low = Compare(screener, queries, 0.5);
+        output.WriteLine(comparison.Describe(queries.Length));
+
+        // Then the index finds what brute force finds
+        AssertMatchesBruteForce(comparison, queries.Length);
+        AssertMatchesBruteForce(low, queries.Length);
+        Assert.True(comparison.Recall >= 1.0 && low.Recall >= 1.0, low.Describe(queries.Length));
+
+        // And the name with Abdul and Karim apart but nine letters longer run together is bounded by its parts, not
+        // scored whatever they say
+        var bounds = new List<double>();
+        var candidates = index.Candidates(new PreparedName("Abdulkarim ibn Tawfiq al-Mutairi", false), 0.0, null, bounds);
+        var amrani = candidates.FindIndex(c => index.Names[c].Name.Original.StartsWith("Karim bin", StringComparison.Ordinal));
+        Assert.True(amrani < 0 || bounds[amrani] < 1.0, $"bound {(amrani < 0 ? -1 : bounds[amrani])}");
+    }
+
+    [Fact]
     public void Indexed_screening_finds_names_whose_legal_forms_resemble_a_query_word()
     {
         // Given people and organisations sharing one word with the query, some with a legal form that resembles another
