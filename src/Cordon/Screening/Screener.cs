@@ -131,7 +131,7 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
             // The index returns every name that could reach the threshold; the brute-force path scores them all.
             IReadOnlyList<int> candidates = exhaustive
                 ? Enumerable.Range(0, index.Names.Count).ToArray()
-                : index.Candidates(prepared, threshold, shared ? passes[1].Name.Joined : null, bounds);
+                : index.Candidates(prepared, threshold, shared ? passes[1].Name.Joined : null, bounds, shared ? null : only);
             var order = ByBound(candidates.Count, bounds, limit);
             for (var k = 0; k < candidates.Count; k++)
             {

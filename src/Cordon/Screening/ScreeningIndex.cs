@@ -451,7 +451,11 @@ public sealed class ScreeningIndex
     /// When given, receives each candidate's upper bound of its name score, in the order of the result (1 for names that
     /// are scored whatever their parts say), so that a caller wanting only the best few can score the likeliest first.
     /// </param>
-    internal List<int> Candidates(PreparedName query, double threshold, string? alsoJoined, List<double>? bounds = null)
+    /// <param name="organisations">
+    /// When set, only organisations' names (true) or only people's (false): a query read one way for people and another
+    /// for organisations asks once for each kind, and need not bound the names of the other.
+    /// </param>
+    internal List<int> Candidates(PreparedName query, double threshold, string? alsoJoined, List<double>? bounds = null, bool? organisations = null)
     {
         bounds?.Clear();
         var scratch = _scratch ??= new Scratch();
@@ -463,8 +467,11 @@ public sealed class ScreeningIndex
         {
             for (var name = 0; name < _names.Count; name++)
             {
-                result.Add(name);
-                bounds?.Add(1.0);
+                if (organisations is null || _names[name].Name.Organisation == organisations)
+                {
+                    result.Add(name);
+                    bounds?.Add(1.0);
+                }
             }
 
             return result;
@@ -559,8 +566,14 @@ public sealed class ScreeningIndex
         // Most touched names fall below the bound: room for a fraction of them, within the small-object heap.
         result.Capacity = Math.Clamp(touched.Count / 8, 64, 8192);
         bounds?.EnsureCapacity(result.Capacity);
+        var kind = organisations switch { true => ShapeOrganisation, false => 0, null => -1 };
         foreach (var name in touched)
         {
+            if (kind >= 0 && (_nameShape[name] & ShapeOrganisation) != kind)
+            {
+                continue;
+            }
+
             // Shares are stored as floats; the margin keeps a name whose bound rounded down.
             // A name found by its run-together keys is scored whatever its parts say, when the whole-name reading can
             // apply (NameScorer: lengths within 7 %); 'Abdulkarim' finds every name with Abdul and Karim apart, most of
@@ -1028,7 +1041,7 @@ public sealed class ScreeningIndex
     }
 
     /// <summary>
-    /// Scores a candidate that <see cref="Candidates(PreparedName, double, string?, List{double}?)"/> returned for <paramref name="query"/> on this thread, with the
+    /// Scores a candidate that <see cref="Candidates(PreparedName, double, string?, List{double}?, bool?)"/> returned for <paramref name="query"/> on this thread, with the
     /// part similarities its part search found.
     /// </summary>
     internal (double Score, List<PartMatch> Pairs) Score(PreparedName query, int name)

@@ -252,6 +252,30 @@ public sealed class ScreeningIndexTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Candidates_of_one_kind_are_the_candidates_of_that_kind()
+    {
+        // Given people and organisations with much the same words
+        string[] people = ["Hicham bin Anas al-Yemeni", "Anas al-Yemeni", "Hicham Yemeni"];
+        string[] organisations = ["Al-Yemeni Trading", "Yemeni Anas LLC", "Hicham Yemen Holdings"];
+        var entities = people.Select((n, i) => new EntityBuilder($"p{i}", Schemata.Person, "t").Add("name", n).Build())
+            .Concat(organisations.Select((n, i) => new EntityBuilder($"o{i}", Schemata.Organization, "t").Add("name", n).Build()))
+            .ToList();
+        var index = ScreeningIndex.Build(entities);
+        var query = new PreparedName("Hicham bin Anas al-Yemeni", false);
+
+        // When the candidates are asked for all names, for organisations only and for people only, at threshold 0
+        var all = index.Candidates(query, 0.0, null);
+        var onlyOrganisations = index.Candidates(query, 0.0, null, null, organisations: true);
+        var onlyPeople = index.Candidates(query, 0.0, null, null, organisations: false);
+
+        // Then each kind's are exactly the names of that kind among all
+        Assert.Equal(all.Where(n => index.Names[n].Name.Organisation), onlyOrganisations);
+        Assert.Equal(all.Where(n => !index.Names[n].Name.Organisation), onlyPeople);
+        Assert.NotEmpty(onlyOrganisations);
+        Assert.NotEmpty(onlyPeople);
+    }
+
+    [Fact]
     public void Indexed_screening_finds_names_whose_legal_forms_resemble_a_query_word()
     {
         // Given people and organisations sharing one word with the query, some with a legal form that resembles another
