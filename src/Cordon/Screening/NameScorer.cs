@@ -33,7 +33,11 @@ public static class NameScorer
     /// The similarity of query <see cref="PreparedName.Table"/> entry i and candidate entry j when the caller already
     /// knows it (the index does, from its part search); computed with <see cref="PartSimilarity"/> when null.
     /// </param>
-    internal static (double Score, List<PartMatch> Pairs) Score(PreparedName query, PreparedName candidate, Func<int, int, double>? similarity)
+    /// <param name="withPairs">
+    /// Whether to list the part pairs; without them scoring allocates nothing for a name that turns out no hit, and
+    /// <c>Pairs</c> is empty (the score is the same).
+    /// </param>
+    internal static (double Score, List<PartMatch> Pairs) Score(PreparedName query, PreparedName candidate, Func<int, int, double>? similarity, bool withPairs = true)
     {
         var q = query.Parts;
         var c = candidate.Parts;
@@ -61,13 +65,18 @@ public static class NameScorer
 
         // Readings with particles joined (Alrawi / al Rawi) exist only when a particle precedes a word; most names have none.
         var (bestScore, bestQuery, bestCandidate) = (-1.0, 0, 0);
-        var queryReadings = query.Joins.Length == 0 ? 1 : query.Readings.Count;
-        var candidateReadings = candidate.Joins.Length == 0 ? 1 : candidate.Readings.Count;
-        for (var a = 0; a < queryReadings; a++)
+        // Each reading is written into these as positions in the table with their weights: scoring allocates nothing.
+        Span<int> qParts = stackalloc int[PreparedName.MaxParts];
+        Span<double> qWeights = stackalloc double[PreparedName.MaxParts];
+        Span<int> cParts = stackalloc int[PreparedName.MaxParts];
+        Span<double> cWeights = stackalloc double[PreparedName.MaxParts];
+        for (var a = 0; a < query.ReadingCount; a++)
         {
-            for (var b = 0; b < candidateReadings; b++)
+            var qn = query.Reading(a, qParts, qWeights);
+            for (var b = 0; b < candidate.ReadingCount; b++)
             {
-                var score = Align(Reading(query, a), Reading(candidate, b), query, candidate, sims, lean, null);
+                var cn = candidate.Reading(b, cParts, cWeights);
+                var score = Align(qParts[..qn], qWeights[..qn], cParts[..cn], cWeights[..cn], query, candidate, sims, lean, null);
                 if (score > bestScore)
                 {
                     (bestScore, bestQuery, bestCandidate) = (score, a, b);
@@ -75,8 +84,14 @@ public static class NameScorer
             }
         }
 
-        var pairs = new List<PartMatch>();
-        Align(Reading(query, bestQuery), Reading(candidate, bestCandidate), query, candidate, sims, lean, pairs);
+        var pairs = withPairs ? new List<PartMatch>() : NoPairs;
+        if (withPairs)
+        {
+            var qn = query.Reading(bestQuery, qParts, qWeights);
+            var cn = candidate.Reading(bestCandidate, cParts, cWeights);
+            Align(qParts[..qn], qWeights[..qn], cParts[..cn], cWeights[..cn], query, candidate, sims, lean, pairs);
+        }
+
         var best = (Score: bestScore, Pairs: pairs);
 
         // Words run together on one side (Goodwill / Good Will, PricewaterhouseCoopers / Pricewaterhouse Coopers).
@@ -85,7 +100,7 @@ public static class NameScorer
             var joined = PartSimilarity.Of(query.Joined, candidate.Joined);
             if (joined >= JoinedFloor && joined * joined > best.Score)
             {
-                best = (joined * joined, [new PartMatch(query.Joined, candidate.Joined, Math.Round(joined, 3))]);
+                best = (joined * joined, withPairs ? [new PartMatch(query.Joined, candidate.Joined, Math.Round(joined, 3))] : NoPairs);
             }
         }
 
@@ -111,9 +126,18 @@ public static class NameScorer
     /// <summary>The least similarity of two names run together (Goodwill / Good Will) for the whole-name reading to count.</summary>
     internal const double JoinedFloor = 0.93;
 
+    /// <summary>The pairs of a score asked for without them: always empty, never added to.</summary>
+    private static readonly List<PartMatch> NoPairs = [];
+
     /// <summary>Whether two run-together names are close enough in length to reach 0.93, and free of numbers.</summary>
     private static bool CanBeJoined(PreparedName query, PreparedName candidate)
     {
+        if (!JoinedLengthsClose(query.JoinedLength, candidate.JoinedLength))
+        {
+            // Most names are not: their run-together form is not even built.
+            return false;
+        }
+
         var (a, b) = (query.Joined, candidate.Joined);
         return JoinedLengthsClose(a.Length, b.Length)
             && !a.Any(char.IsAsciiDigit) && !b.Any(char.IsAsciiDigit)
@@ -126,12 +150,6 @@ public static class NameScorer
     /// </summary>
     internal static bool JoinedLengthsClose(int a, int b) => Math.Abs(a - b) <= 0.07 * Math.Max(a, b);
 
-    private static (int[] Parts, double[] Weights) Reading(PreparedName name, int reading) =>
-        reading == 0 && name.Joins.Length == 0 ? (Identity(name.Parts.Length), name.Weights) : name.Readings[reading];
-
-    private static int[] Identity(int length) => length < Identities.Length ? Identities[length] : Enumerable.Range(0, length).ToArray();
-
-    private static readonly int[][] Identities = [.. Enumerable.Range(0, PreparedName.MaxParts + 1).Select(n => Enumerable.Range(0, n).ToArray())];
 
     /// <summary>
     /// Two names in the same non-Latin script are also compared as written: transliteration can merge different
@@ -173,17 +191,26 @@ public static class NameScorer
     /// Pairs each part of one reading with its most similar free counterpart in the other, best pairs first, and turns
     /// the pairs into a score. <paramref name="pairs"/>, when given, receives the pairs.
     /// </summary>
+    /// <param name="q">The query reading: positions in the query's table.</param>
+    /// <param name="qw">Their weights.</param>
+    /// <param name="c">The candidate reading: positions in the candidate's table.</param>
+    /// <param name="cw">Their weights.</param>
+    /// <param name="queryName">The query name.</param>
+    /// <param name="candidateName">The listed name.</param>
+    /// <param name="sims">The part similarities, query table entry by candidate table entry.</param>
+    /// <param name="lean">How far the score leans on the better-covered name.</param>
+    /// <param name="pairs">When given, receives the pairs.</param>
     private static double Align(
-        (int[] Parts, double[] Weights) query,
-        (int[] Parts, double[] Weights) candidate,
+        ReadOnlySpan<int> q,
+        ReadOnlySpan<double> qw,
+        ReadOnlySpan<int> c,
+        ReadOnlySpan<double> cw,
         PreparedName queryName,
         PreparedName candidateName,
         ReadOnlySpan<double> sims,
         double lean,
         List<PartMatch>? pairs)
     {
-        var (q, qw) = query;
-        var (c, cw) = candidate;
         var (qt, ct) = (queryName.Table, candidateName.Table);
         // A name with a word must be matched on a word; names of generic parts only are compared as they are.
         var substantive = !queryName.HasWord && !candidateName.HasWord;
@@ -250,7 +277,7 @@ public static class NameScorer
     private const double SwappedFather = 0.65;
 
     /// <summary>Full parts aligned out of order cost a little; around "bin"/"ben" (a father's name) they cost a lot.</summary>
-    private static double OrderFactor(int[] q, int[] c, bool[] qWords, bool[] cWords, string[] qt, string[] ct, ReadOnlySpan<int> pairedWith)
+    private static double OrderFactor(ReadOnlySpan<int> q, ReadOnlySpan<int> c, bool[] qWords, bool[] cWords, string[] qt, string[] ct, ReadOnlySpan<int> pairedWith)
     {
         var last = -1;
         var inverted = false;
@@ -285,7 +312,7 @@ public static class NameScorer
     /// Whether a reading has "bin" (or "ben", "ibn"…) between two parts, naming a father (1), at an end, where it names
     /// nobody because the parts were shuffled (-1: "Salman Mohammed bin" for MOHAMMED BIN SALMAN), or not at all (0).
     /// </summary>
-    private static int FatherParticle(int[] parts, string[] table)
+    private static int FatherParticle(ReadOnlySpan<int> parts, string[] table)
     {
         var found = 0;
         for (var k = 0; k < parts.Length; k++)
@@ -340,7 +367,7 @@ public static class NameScorer
     /// Counts the unpaired parts of one reading: a query part is unpaired when <paramref name="pairedWith"/> says so, a
     /// candidate part when <paramref name="used"/> does not mark it.
     /// </summary>
-    private static UnpairedParts Unpaired(int[] parts, PreparedName name, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> used, bool query)
+    private static UnpairedParts Unpaired(ReadOnlySpan<int> parts, PreparedName name, ReadOnlySpan<int> pairedWith, ReadOnlySpan<bool> used, bool query)
     {
         int words = 0, places = 0, numbers = 0;
         for (var i = 0; i < parts.Length; i++)
@@ -360,7 +387,7 @@ public static class NameScorer
         return new UnpairedParts(words, places, numbers);
     }
 
-    private static double Sum(double[] values)
+    private static double Sum(ReadOnlySpan<double> values)
     {
         var sum = 0.0;
         foreach (var v in values)

@@ -179,39 +179,35 @@ public sealed class PreparedName
     public int Words { get; }
 
     /// <summary>
-    /// The readings the scorer compares: the parts as written, then each choice of particles joined, as positions in
-    /// <see cref="Table"/> with their weights (a joined pair carries both weights).
+    /// How many readings the scorer compares: the parts as written, then each choice of joined pairs (see
+    /// <see cref="Reading"/>).
     /// </summary>
-    internal IReadOnlyList<(int[] Parts, double[] Weights)> Readings => _readings ??= MakeReadings();
+    internal int ReadingCount => 1 << Joins.Length;
 
-    private IReadOnlyList<(int[] Parts, double[] Weights)>? _readings;
-
-    private List<(int[] Parts, double[] Weights)> MakeReadings()
+    /// <summary>
+    /// Writes reading <paramref name="mask"/> (bit k set: pair <see cref="Joins"/>[k] read joined) as positions in
+    /// <see cref="Table"/> with their weights (a joined pair carries both weights), and returns its length. A join that
+    /// overlaps one taken before it is read apart. Nothing is allocated or kept: a listed name is read afresh each time.
+    /// </summary>
+    internal int Reading(int mask, Span<int> parts, Span<double> weights)
     {
-        var readings = new List<(int[], double[])>(1 << Joins.Length) { (Enumerable.Range(0, Parts.Length).ToArray(), Weights) };
-        for (var mask = 1; mask < 1 << Joins.Length; mask++)
+        var n = 0;
+        for (var i = 0; i < Parts.Length; i++)
         {
-            var parts = new List<int>(Parts.Length);
-            var weights = new List<double>(Parts.Length);
-            for (var i = 0; i < Parts.Length; i++)
+            var at = mask == 0 ? -1 : Array.IndexOf(Joins, i);
+            if (at >= 0 && (mask & (1 << at)) != 0 && i + 1 < Parts.Length)
             {
-                var at = Array.IndexOf(Joins, i);
-                if (at >= 0 && (mask & (1 << at)) != 0)
-                {
-                    parts.Add(Parts.Length + at);
-                    weights.Add(Weights[i] + Weights[i + 1]);
-                    i++;
-                    continue;
-                }
-
-                parts.Add(i);
-                weights.Add(Weights[i]);
+                parts[n] = Parts.Length + at;
+                weights[n++] = Weights[i] + Weights[i + 1];
+                i++;
+                continue;
             }
 
-            readings.Add(([.. parts], [.. weights]));
+            parts[n] = i;
+            weights[n++] = Weights[i];
         }
 
-        return readings;
+        return n;
     }
 
     /// <summary>Written in Arabic or Hebrew script, which leave short vowels out: compared by consonants as well.</summary>
@@ -238,6 +234,21 @@ public sealed class PreparedName
 
     /// <summary>All parts run together, for names written as one word on one side (SiemensAG, Goodwill).</summary>
     public string Joined => _joined ??= string.Concat(Parts);
+
+    /// <summary>The length of <see cref="Joined"/>, without building it.</summary>
+    public int JoinedLength
+    {
+        get
+        {
+            var length = 0;
+            foreach (var part in Parts)
+            {
+                length += part.Length;
+            }
+
+            return length;
+        }
+    }
 
     /// <summary>
     /// "Abd" and the article after it are one part, as Arabic writes them (عبد ال): ABD AL-RAZZAQ → abdal razzaq, which

@@ -88,7 +88,7 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
             .ThenBy(h => index.Entities[matches[h.Match].EntityIndex].Entity.Id, StringComparer.Ordinal)
             .Take(Math.Max(0, query.Limit)))
         {
-            var (entityIndex, _, nameScore, name, pairs) = matches[m];
+            var (entityIndex, _, nameScore, name, pairs, _, _) = matches[m];
             var entity = index.Entities[entityIndex].Entity;
             var explanation = new List<ExplanationItem>
             {
@@ -132,11 +132,11 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
             IReadOnlyList<int> candidates = exhaustive
                 ? Enumerable.Range(0, index.Names.Count).ToArray()
                 : index.Candidates(prepared, threshold, shared ? passes[1].Name.Joined : null, bounds, shared ? null : only);
-            var order = ByBound(candidates.Count, bounds, limit);
+            // With bounds the candidates come highest bound first.
             for (var k = 0; k < candidates.Count; k++)
             {
-                var rank = order?[k] ?? k;
-                if (order is not null && top!.Count >= limit && bounds![rank] < top.Min.Score - 1e-4)
+                var rank = k;
+                if (prune && !exhaustive && top!.Count >= limit && bounds![rank] < top.Min.Score - 1e-4)
                 {
                     // Scores are rounded to four places: a bound this far below the last of the best cannot even tie it.
                     break;
@@ -149,8 +149,9 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
                     continue;
                 }
 
+                // Scored without the part pairs: only the names that end up reported need them (below).
                 double score;
-                List<PartMatch> pairs;
+                var reading = prepared;
                 if (only is { } organisations && indexed.Organisation != organisations)
                 {
                     if (!shared)
@@ -159,11 +160,12 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
                     }
 
                     // The other kind, scored with the other reading.
-                    (score, pairs) = NameScorer.Score(passes[1].Name, listed.Name);
+                    reading = passes[1].Name;
+                    score = NameScorer.Score(reading, listed.Name, null, withPairs: false).Score;
                 }
                 else
                 {
-                    (score, pairs) = exhaustive ? NameScorer.Score(prepared, listed.Name) : index.Score(prepared, candidates[rank]);
+                    score = exhaustive ? NameScorer.Score(prepared, listed.Name, null, withPairs: false).Score : index.Score(prepared, candidates[rank], withPairs: false).Score;
                 }
 
                 if (listed.Property == "weakAlias")
@@ -181,7 +183,7 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
                 var known = best.TryGetValue(listed.EntityIndex, out var current);
                 if (!known || score > current.Score || (score == current.Score && candidates[rank] < current.NameId))
                 {
-                    best[listed.EntityIndex] = new NameMatch(listed.EntityIndex, candidates[rank], score, listed, pairs);
+                    best[listed.EntityIndex] = new NameMatch(listed.EntityIndex, candidates[rank], score, listed, [], reading, exhaustive || reading != prepared || p != passes.Count - 1);
                     if (top is not null)
                     {
                         top.Remove((current.Score, listed.EntityIndex));
@@ -195,31 +197,35 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
             }
         }
 
-        return [.. best.Values];
-    }
-
-    /// <summary>The candidates' positions from the highest bound down, when there are more of them than the limit; else null.</summary>
-    private static int[]? ByBound(int count, List<double>? bounds, int limit)
-    {
-        if (bounds is null || count <= limit)
+        // The part pairs of the names that can be reported: with a limit the best few and whatever ties the last of them
+        // once rounded (the report breaks ties by entity id), else every hit (facts may still reorder them). A name
+        // scored with the index's last plan is scored again with it; any other from its parts.
+        var reportable = top is { } best10 && best10.Count >= limit ? Math.Round(best10.Min.Score, 4) : double.NegativeInfinity;
+        var matches = best.Values.ToArray();
+        for (var m = 0; m < matches.Length; m++)
         {
-            return null;
+            var match = matches[m];
+            if (Math.Round(match.Score, 4) >= reportable)
+            {
+                var pairs = match.Direct
+                    ? NameScorer.Score(match.Reading, match.Name.Name).Pairs
+                    : index.Score(match.Reading, match.NameId).Pairs;
+                matches[m] = match with { Pairs = pairs };
+            }
         }
 
-        var order = new int[count];
-        var keys = new double[count];
-        for (var i = 0; i < count; i++)
-        {
-            order[i] = i;
-            keys[i] = -bounds[i];
-        }
-
-        Array.Sort(keys, order);
-        return order;
+        return matches;
     }
 
     /// <summary>An entity's best name for a query name, with its score and part pairs.</summary>
-    private readonly record struct NameMatch(int EntityIndex, int NameId, double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs);
+    /// <param name="EntityIndex">The entity's position in the index.</param>
+    /// <param name="NameId">The name's position in the index.</param>
+    /// <param name="Score">The name score.</param>
+    /// <param name="Name">The listed name.</param>
+    /// <param name="Pairs">The part pairs, filled in for the names reported only.</param>
+    /// <param name="Reading">The query reading the name was scored with.</param>
+    /// <param name="Direct">Whether its pairs come from its parts rather than the index's last plan (brute force, another pass).</param>
+    private readonly record struct NameMatch(int EntityIndex, int NameId, double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs, PreparedName Reading, bool Direct);
 
     /// <summary>
     /// The query name prepared for scoring, each with the kind of entity it is scored against (null: all). A person

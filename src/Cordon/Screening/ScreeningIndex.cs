@@ -449,7 +449,8 @@ public sealed class ScreeningIndex
     /// </param>
     /// <param name="bounds">
     /// When given, receives each candidate's upper bound of its name score, in the order of the result (1 for names that
-    /// are scored whatever their parts say), so that a caller wanting only the best few can score the likeliest first.
+    /// are scored whatever their parts say), and the result comes highest bound first instead of in name order, so
+    /// that a caller wanting only the best few can score the likeliest first.
     /// </param>
     /// <param name="organisations">
     /// When set, only organisations' names (true) or only people's (false): a query read one way for people and another
@@ -462,7 +463,7 @@ public sealed class ScreeningIndex
         scratch.Begin(_names.Count, _tokens.Count);
         var plan = QueryPlan.Of(query, this, scratch);
         scratch.Plan = plan;
-        var result = new List<int>(64);
+        var result = new List<int>();
         if (plan.BruteForce(threshold))
         {
             for (var name = 0; name < _names.Count; name++)
@@ -563,9 +564,10 @@ public sealed class ScreeningIndex
         Span<int> queryLetters = stackalloc int[LetterBins];
         CountLetters(query.Parts, queryLetters);
 
-        // Most touched names fall below the bound: room for a fraction of them, within the small-object heap.
-        result.Capacity = Math.Clamp(touched.Count / 8, 64, 8192);
-        bounds?.EnsureCapacity(result.Capacity);
+        // The names that pass are gathered in the thread's lists and copied out at their size: a common name touches tens
+        // of thousands of names, of which a few hundred pass.
+        var passed = scratch.Passed;
+        var passedBounds = scratch.PassedBounds;
         var kind = organisations switch { true => ShapeOrganisation, false => 0, null => -1 };
         foreach (var name in touched)
         {
@@ -583,8 +585,8 @@ public sealed class ScreeningIndex
                 : UpperBound(query, plan, scratch, name) + 1e-6;
             if (bound >= threshold)
             {
-                result.Add(name);
-                bounds?.Add(bound);
+                passed.Add(name);
+                passedBounds.Add(-bound);
             }
         }
 
@@ -592,12 +594,22 @@ public sealed class ScreeningIndex
 
         if (bounds is null)
         {
-            result.Sort();
+            passed.Sort();
         }
         else
         {
-            CollectionsMarshal.AsSpan(result).Sort(CollectionsMarshal.AsSpan(bounds));
+            // Highest bound first (the negated bounds sort ascending), so that a caller wanting the best few scores the
+            // likeliest first.
+            CollectionsMarshal.AsSpan(passedBounds).Sort(CollectionsMarshal.AsSpan(passed));
+            bounds.EnsureCapacity(passed.Count);
+            foreach (var bound in passedBounds)
+            {
+                bounds.Add(-bound);
+            }
         }
+
+        result.Capacity = passed.Count;
+        result.AddRange(passed);
 
         return result;
     }
@@ -1044,13 +1056,38 @@ public sealed class ScreeningIndex
     /// Scores a candidate that <see cref="Candidates(PreparedName, double, string?, List{double}?, bool?)"/> returned for <paramref name="query"/> on this thread, with the
     /// part similarities its part search found.
     /// </summary>
-    internal (double Score, List<PartMatch> Pairs) Score(PreparedName query, int name)
+    /// <param name="query">The query name the candidates were found for.</param>
+    /// <param name="name">The candidate.</param>
+    /// <param name="withPairs">Whether to list the part pairs (see <see cref="NameScorer"/>): only hits need them.</param>
+    internal (double Score, List<PartMatch> Pairs) Score(PreparedName query, int name, bool withPairs = true)
     {
         var scratch = _scratch!;
-        var plan = scratch.Plan!;
-        var blind = query.Abjad != _names[name].Name.Abjad;
-        var start = _forwardStart[name];
-        return NameScorer.Score(query, _names[name].Name, (i, j) => Similarity(plan, scratch, i, _forwardToken[start + j], blind));
+        var similarity = scratch.Candidate ??= new CandidateSimilarity(scratch);
+        similarity.Index = this;
+        similarity.Start = _forwardStart[name];
+        similarity.Blind = query.Abjad != _names[name].Name.Abjad;
+        return NameScorer.Score(query, _names[name].Name, similarity.Of, withPairs);
+    }
+
+    /// <summary>
+    /// The part similarities of the candidate being scored, from the part search: one per thread, pointed at each
+    /// candidate in turn, so that scoring a candidate allocates no closure.
+    /// </summary>
+    private sealed class CandidateSimilarity
+    {
+        public CandidateSimilarity(Scratch scratch)
+        {
+            Of = (i, j) => Index!.Similarity(scratch.Plan!, scratch, i, Index._forwardToken[Start + j], Blind);
+        }
+
+        /// <summary>The index scoring (the scratch is the thread's, shared by every index).</summary>
+        public ScreeningIndex? Index { get; set; }
+
+        public int Start { get; set; }
+
+        public bool Blind { get; set; }
+
+        public Func<int, int, double> Of { get; }
     }
 
     private static double Blend(double lean, double a, double b) => (lean * Math.Max(a, b)) + ((1 - lean) * Math.Min(a, b));
@@ -1281,6 +1318,13 @@ public sealed class ScreeningIndex
 
         public List<(int Start, int Mid, int End, bool TailLeansAway)> Prefixes { get; } = [];
 
+        /// <summary>The names that passed their bound, and their bounds negated, before they are copied out.</summary>
+        public List<int> Passed { get; } = [];
+
+        public List<double> PassedBounds { get; } = [];
+
+        public CandidateSimilarity? Candidate { get; set; }
+
         public List<ulong> Keys { get; } = [];
 
         /// <summary>The plan of the thread's last query, for scoring its candidates.</summary>
@@ -1314,6 +1358,8 @@ public sealed class ScreeningIndex
             Words.Clear();
             Ranges.Clear();
             Prefixes.Clear();
+            Passed.Clear();
+            PassedBounds.Clear();
             Keys.Clear();
         }
 
