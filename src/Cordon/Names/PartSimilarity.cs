@@ -93,6 +93,17 @@ public static class PartSimilarity
         return (similarity, Math.Max(0, blind));
     }
 
+    /// <summary>
+    /// The similarity by edit distance alone (look-alike letters and transpositions at half cost), without the listed
+    /// variants, skeletons, repeats or nicknames that <see cref="Of"/> also credits: how a typo resembles the word it
+    /// came from (CORPORATIONJ / corporation), not how two names sound alike (Libi / LLP share a skeleton).
+    /// </summary>
+    internal static double Edit(string a, string b)
+    {
+        var longer = Math.Max(a.Length, b.Length);
+        return longer == 0 ? 1.0 : Math.Max(0, 1.0 - (Distance(a, b) / longer));
+    }
+
     /// <summary>Two parts that differ only in how often a letter repeats (Jong-uun / Jong-un) score at least this.</summary>
     private const double RepeatSimilarity = 0.9;
 

@@ -59,7 +59,7 @@ public static class NameScorer
             for (var j = 0; j < ct.Length; j++)
             {
                 var s = similarity?.Invoke(i, j) ?? Similarity(qt[i], ct[j], vowelBlind);
-                sims[(i * ct.Length) + j] = s >= PartFloor && (s >= 1 || SameKind(query.TableGeneric[i], query.TableLegalForm[i], candidate.TableGeneric[j], candidate.TableLegalForm[j])) ? s : 0;
+                sims[(i * ct.Length) + j] = s >= PartFloor && (s >= 1 || SameKind(query.TableGeneric[i], query.TableLegalForm[i], candidate.TableGeneric[j], candidate.TableLegalForm[j], qt[i], ct[j])) ? s : 0;
             }
         }
 
@@ -110,11 +110,12 @@ public static class NameScorer
     /// <summary>
     /// Whether two parts of different kinds may pair as near spellings. A particle or honorific is no near spelling of
     /// a word (al / Ali, el / Eli, abu / Abul), nor is a legal form of two letters (co / Cole); a longer legal form
-    /// misspelt is still itself (CORPORATIONJ, TRADIBG, LLCF; see <see cref="PreparedName.TableLegalForm"/>). Parts of
-    /// one kind always may.
+    /// misspelt is still itself (CORPORATIONJ, TRADIBG, LLCF; see <see cref="PreparedName.TableLegalForm"/>) when the
+    /// two are that close by edits: a word that merely sounds like one (Libi / LLP, one skeleton) is not. Parts of one
+    /// kind always may.
     /// </summary>
-    internal static bool SameKind(bool aGeneric, bool aLegalForm, bool bGeneric, bool bLegalForm) =>
-        aGeneric == bGeneric || (aGeneric ? aLegalForm : bLegalForm);
+    internal static bool SameKind(bool aGeneric, bool aLegalForm, bool bGeneric, bool bLegalForm, string a, string b) =>
+        aGeneric == bGeneric || ((aGeneric ? aLegalForm : bLegalForm) && PartSimilarity.Edit(a, b) >= PartFloor);
 
     /// <summary>A part similarity, exact from <see cref="PartFloor"/> up (below it the scorer counts nothing anyway).</summary>
     private static double Similarity(string a, string b, bool vowelBlind)

@@ -798,12 +798,12 @@ public sealed class ScreeningIndex
     /// other part with other parts, either with the same part, and across kinds when the generic one is a legal form of
     /// three letters or more (<see cref="NameScorer.SameKind"/>). Al is no spelling of Ali; Tradibg is one of Trading.
     /// </summary>
-    private SimilarToken[] SameKind(SimilarToken[] similar, bool generic, bool legalForm)
+    private SimilarToken[] SameKind(SimilarToken[] similar, bool generic, bool legalForm, string text)
     {
         var kept = 0;
         foreach (var s in similar)
         {
-            kept += SameKind(s, generic, legalForm) ? 1 : 0;
+            kept += SameKind(s, generic, legalForm, text) ? 1 : 0;
         }
 
         if (kept == similar.Length)
@@ -815,7 +815,7 @@ public sealed class ScreeningIndex
         kept = 0;
         foreach (var s in similar)
         {
-            if (SameKind(s, generic, legalForm))
+            if (SameKind(s, generic, legalForm, text))
             {
                 result[kept++] = s;
             }
@@ -824,8 +824,14 @@ public sealed class ScreeningIndex
         return result;
     }
 
-    private bool SameKind(SimilarToken s, bool generic, bool legalForm) =>
-        Squared(s) >= 1 || (generic ? _tokenGeneric[s.Token] || legalForm : _tokenPlain[s.Token] || _tokenLegalForm[s.Token]);
+    private bool SameKind(SimilarToken s, bool generic, bool legalForm, string text) =>
+        Squared(s) >= 1
+        || (generic
+            ? _tokenGeneric[s.Token] || (legalForm && CloseByEdits(text, s.Token))
+            : _tokenPlain[s.Token] || (_tokenLegalForm[s.Token] && CloseByEdits(text, s.Token)));
+
+    /// <summary>Whether a query part and a listed part are close enough by edits alone to pair across kinds (NameScorer.SameKind).</summary>
+    private bool CloseByEdits(string text, int token) => PartSimilarity.Edit(text, _tokens.Text(token)) >= NameScorer.PartFloor;
 
     /// <summary>
     /// Whether a listed name run together may reach the whole-name reading's 0.93 with the query run together
@@ -1185,7 +1191,7 @@ public sealed class ScreeningIndex
             var wildcard = text.Length == 1 && !char.IsAsciiDigit(text[0]);
             var similar = wildcard
                 ? index._tokens.TryGet(text, out var same) ? [new SimilarToken(same, 1, 1)] : []
-                : index.SameKind(index._tokens.Similar(text, abjad), generic, legalForm);
+                : index.SameKind(index._tokens.Similar(text, abjad), generic, legalForm, text);
             var max = wildcard ? InitialSquared : 0;
             long cost = 0;
             foreach (var s in similar)

@@ -54,6 +54,17 @@ public sealed class NameScorerTests
     }
 
     [Fact]
+    public void A_word_pairs_with_a_legal_form_only_as_its_typo_not_as_a_sound_alike()
+    {
+        // TRADIBG is Trading with one letter wrong; Libi only shares a consonant skeleton with LLP
+        var typo = Score("Acme Tradibg", "Acme Trading", organisation: true);
+        var soundAlike = Score("Mahmud Libi", "Mahmud LLP", organisation: true);
+
+        Assert.True(typo >= 0.7, $"typo {typo}");
+        Assert.True(soundAlike < 0.7, $"sound-alike {soundAlike}");
+    }
+
+    [Fact]
     public void An_empty_name_scores_zero()
     {
         var (score, pairs) = NameScorer.Score(new PreparedName("", false), new PreparedName("Jane Roe", false));
