@@ -125,7 +125,8 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
         // organisation's) have the same candidates but for names run together: the index is asked once, with both
         // run-together forms, and each kind is scored with its own reading.
         var shared = passes.Count == 2 && SameTable(passes[0].Name, passes[1].Name);
-        for (var p = 0; p < (shared ? 1 : passes.Count); p++)
+        var lastPass = shared ? 0 : passes.Count - 1;
+        for (var p = 0; p <= lastPass; p++)
         {
             var (prepared, only) = passes[p];
             // The index returns every name that could reach the threshold; the brute-force path scores them all.
@@ -183,7 +184,7 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
                 var known = best.TryGetValue(listed.EntityIndex, out var current);
                 if (!known || score > current.Score || (score == current.Score && candidates[rank] < current.NameId))
                 {
-                    best[listed.EntityIndex] = new NameMatch(listed.EntityIndex, candidates[rank], score, listed, [], reading, exhaustive || reading != prepared || p != passes.Count - 1);
+                    best[listed.EntityIndex] = new NameMatch(listed.EntityIndex, candidates[rank], score, listed, [], reading, exhaustive || reading != prepared || p != lastPass);
                     if (top is not null)
                     {
                         top.Remove((current.Score, listed.EntityIndex));

@@ -260,6 +260,35 @@ public sealed class ScreeningIndexTests(ITestOutputHelper output)
         Assert.True(amrani < 0 || bounds[amrani] < 1.0, $"bound {(amrani < 0 ? -1 : bounds[amrani])}");
     }
 
+    [Theory]
+    [InlineData("GARCIA, Fredy")] // one table read two ways: the index is asked once
+    [InlineData("Hicham bin Anas al-Yemeni")] // "yemeni" is a place in an organisation's name: asked once per kind
+    [InlineData("Fredy Garcia")]
+    public void The_part_pairs_of_each_reported_hit_are_those_brute_force_reports(string name)
+    {
+        // Given people and organisations the query's readings both find
+        string[] people = ["Fredy Garcia", "GARCIA, Fredy Antonio", "Hicham bin Anas al-Yemeni", "Hicham Yemeni"];
+        string[] organisations = ["Garcia Fredy SA", "Al-Yemeni Hicham Trading", "Yemeni Anas LLC"];
+        var entities = people.Select((n, i) => new EntityBuilder($"p{i}", Schemata.Person, "t").Add("name", n).Build())
+            .Concat(organisations.Select((n, i) => new EntityBuilder($"o{i}", Schemata.Organization, "t").Add("name", n).Build()))
+            .ToList();
+        var screener = new Screener(ScreeningIndex.Build(entities));
+
+        // When the name is screened through the index (pairs listed only for the reportable names) and by brute force
+        var query = new ScreeningQuery(name) { Threshold = 0.3, Limit = 2 };
+        var indexed = screener.Screen(query).Results;
+        var brute = screener.Screen(query, exhaustive: true).Results;
+
+        // Then the same hits come with the same part pairs
+        Assert.NotEmpty(indexed);
+        Assert.Equal(brute.Select(h => h.Entity.Id), indexed.Select(h => h.Entity.Id));
+        for (var i = 0; i < indexed.Count; i++)
+        {
+            Assert.NotEmpty(indexed[i].Parts);
+            Assert.Equal(brute[i].Parts, indexed[i].Parts);
+        }
+    }
+
     [Fact]
     public void Candidates_of_one_kind_are_the_candidates_of_that_kind()
     {
