@@ -1304,8 +1304,8 @@ public sealed class ScreeningIndex
     private sealed class Scratch
     {
         private int[] _nameStamp = [];
-        private int[] _tokenStamp = [];
-        private int[] _tokenSlot = [];
+        // Each listed part's stamp and slot side by side, so that the bound reads one cache line per part, not two.
+        private long[] _tokenMark = [];
         private int[] _wordStamp = [];
         private double[] _plain = new double[256];
         private double[] _blind = new double[256];
@@ -1343,16 +1343,15 @@ public sealed class ScreeningIndex
                 _nameStamp = new int[names];
             }
 
-            if (_tokenStamp.Length < tokens)
+            if (_tokenMark.Length < tokens)
             {
-                _tokenStamp = new int[tokens];
-                _tokenSlot = new int[tokens];
+                _tokenMark = new long[tokens];
             }
 
             if (++_stamp == int.MaxValue)
             {
                 Array.Clear(_nameStamp);
-                Array.Clear(_tokenStamp);
+                Array.Clear(_tokenMark);
                 Array.Clear(_wordStamp);
                 _stamp = 1;
             }
@@ -1383,15 +1382,14 @@ public sealed class ScreeningIndex
         {
             _width = width;
             int slot;
-            if (_tokenStamp[similar.Token] == _stamp)
+            if (SlotOf(similar.Token) is var known && known >= 0)
             {
-                slot = _tokenSlot[similar.Token];
+                slot = known;
             }
             else
             {
                 slot = _slots++;
-                _tokenStamp[similar.Token] = _stamp;
-                _tokenSlot[similar.Token] = slot;
+                _tokenMark[similar.Token] = ((long)_stamp << 32) | (uint)slot;
                 if ((slot + 1) * width > _plain.Length)
                 {
                     Array.Resize(ref _plain, Math.Max(_plain.Length * 2, (slot + 1) * width));
@@ -1409,9 +1407,9 @@ public sealed class ScreeningIndex
         /// <summary>Marks a word part as collected for this query; false when it already was.</summary>
         public bool MarkWord(int token)
         {
-            if (_wordStamp.Length < _tokenStamp.Length)
+            if (_wordStamp.Length < _tokenMark.Length)
             {
-                _wordStamp = new int[_tokenStamp.Length];
+                _wordStamp = new int[_tokenMark.Length];
             }
 
             if (_wordStamp[token] == _stamp)
@@ -1426,7 +1424,11 @@ public sealed class ScreeningIndex
         public double MaxSimilarity(int slot, int part) =>
             slot < 0 ? 0 : Math.Max(_plain[(slot * _width) + part], _blind[(slot * _width) + part]);
 
-        public int SlotOf(int token) => _tokenStamp[token] == _stamp ? _tokenSlot[token] : -1;
+        public int SlotOf(int token)
+        {
+            var mark = _tokenMark[token];
+            return (int)(mark >> 32) == _stamp ? (int)mark : -1;
+        }
 
         public double Similarity(int slot, int part, bool blind) => (blind ? _blind : _plain)[(slot * _width) + part];
     }
