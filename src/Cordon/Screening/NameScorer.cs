@@ -140,8 +140,7 @@ public static class NameScorer
         }
 
         var (a, b) = (query.Joined, candidate.Joined);
-        return JoinedLengthsClose(a.Length, b.Length)
-            && !a.Any(char.IsAsciiDigit) && !b.Any(char.IsAsciiDigit)
+        return !a.Any(char.IsAsciiDigit) && !b.Any(char.IsAsciiDigit)
             && query.HasWord == candidate.HasWord;
     }
 
@@ -150,7 +149,6 @@ public static class NameScorer
     /// index scores a name found by its run-together keys only then.
     /// </summary>
     internal static bool JoinedLengthsClose(int a, int b) => Math.Abs(a - b) <= 0.07 * Math.Max(a, b);
-
 
     /// <summary>
     /// Two names in the same non-Latin script are also compared as written: transliteration can merge different

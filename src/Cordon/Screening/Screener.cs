@@ -136,14 +136,13 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
             // With bounds the candidates come highest bound first.
             for (var k = 0; k < candidates.Count; k++)
             {
-                var rank = k;
-                if (prune && !exhaustive && top!.Count >= limit && bounds![rank] < top.Min.Score - 1e-4)
+                if (prune && top!.Count >= limit && bounds![k] < top.Min.Score - 1e-4)
                 {
                     // Scores are rounded to four places: a bound this far below the last of the best cannot even tie it.
                     break;
                 }
 
-                var listed = index.Names[candidates[rank]];
+                var listed = index.Names[candidates[k]];
                 var indexed = index.Entities[listed.EntityIndex];
                 if (schema is not null && !Compatible(schema, indexed.Entity.Schema))
                 {
@@ -166,7 +165,7 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
                 }
                 else
                 {
-                    score = exhaustive ? NameScorer.Score(prepared, listed.Name, null, withPairs: false).Score : index.Score(prepared, candidates[rank], withPairs: false).Score;
+                    score = exhaustive ? NameScorer.Score(prepared, listed.Name, null, withPairs: false).Score : index.Score(prepared, candidates[k], withPairs: false).Score;
                 }
 
                 if (listed.Property == "weakAlias")
@@ -182,9 +181,9 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
 
                 // Of an entity's names that score the same, the first listed is reported, in whatever order they came.
                 var known = best.TryGetValue(listed.EntityIndex, out var current);
-                if (!known || score > current.Score || (score == current.Score && candidates[rank] < current.NameId))
+                if (!known || score > current.Score || (score == current.Score && candidates[k] < current.NameId))
                 {
-                    best[listed.EntityIndex] = new NameMatch(listed.EntityIndex, candidates[rank], score, listed, [], reading, exhaustive || reading != prepared || p != lastPass);
+                    best[listed.EntityIndex] = new NameMatch(listed.EntityIndex, candidates[k], score, listed, [], reading, exhaustive || reading != prepared || p != lastPass);
                     if (top is not null)
                     {
                         top.Remove((current.Score, listed.EntityIndex));
@@ -201,7 +200,7 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
         // The part pairs of the names that can be reported: with a limit the best few and whatever ties the last of them
         // once rounded (the report breaks ties by entity id), else every hit (facts may still reorder them). A name
         // scored with the index's last plan is scored again with it; any other from its parts.
-        var reportable = top is { } best10 && best10.Count >= limit ? Math.Round(best10.Min.Score, 4) : double.NegativeInfinity;
+        var reportable = top is { } kept && kept.Count >= limit ? Math.Round(kept.Min.Score, 4) : double.NegativeInfinity;
         var matches = best.Values.ToArray();
         for (var m = 0; m < matches.Length; m++)
         {

@@ -15,8 +15,9 @@ namespace Cordon.Screening;
 /// a listed word, so a name is either found through two of the query's similar words at once (pair postings), or
 /// through one, read only as far down that word's postings as one word (helped by the query's initials and generic
 /// parts) can still make a hit. Where pairs do not apply (names of generic words only), or cost more, the rarest query
-/// parts are followed to every name and the common ones only as far as their share allows; the cheaper plan wins. Each name found is bounded again from its own parts, and only
-/// names whose bound reaches the threshold are scored in full, with the similarities the part search already computed.
+/// parts are followed to every name and the common ones only as far as their share allows; the cheaper plan wins. Each
+/// name found is bounded again from its own parts, and only names whose bound reaches the threshold are scored in full,
+/// with the similarities the part search already computed.
 /// Recall against scoring every name is therefore complete up to the keys of the part search (measured in
 /// <c>ScreeningIndexTests</c> and by <c>cordon bench screening</c>).
 /// </para>
@@ -559,7 +560,7 @@ public sealed class ScreeningIndex
             }
         }
 
-        var queryJoined = query.Joined.Length;
+        var queryJoined = query.JoinedLength;
         var variantJoined = NameVariants.GroupOf(query.Joined) is not null;
         Span<int> queryLetters = stackalloc int[LetterBins];
         CountLetters(query.Parts, queryLetters);
@@ -842,13 +843,8 @@ public sealed class ScreeningIndex
     /// </summary>
     private bool JoinedMayMatch(ReadOnlySpan<int> queryLetters, int queryLength, bool variant, int name)
     {
-        var parts = _names[name].Name.Parts;
-        var length = 0;
-        foreach (var part in parts)
-        {
-            length += part.Length;
-        }
-
+        var listed = _names[name].Name;
+        var length = listed.JoinedLength;
         if (!NameScorer.JoinedLengthsClose(queryLength, length))
         {
             return false;
@@ -861,7 +857,7 @@ public sealed class ScreeningIndex
         }
 
         Span<int> letters = stackalloc int[LetterBins];
-        CountLetters(parts, letters);
+        CountLetters(listed.Parts, letters);
         var difference = 0;
         for (var i = 0; i < LetterBins; i++)
         {
