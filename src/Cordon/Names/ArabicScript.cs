@@ -59,6 +59,7 @@ public static partial class ArabicScript
 
         var prepared = Compounds().Replace(sb.ToString(), "$1$2");
         prepared = Kinship().Replace(prepared, m => KinshipWords[m.Value]);
+        prepared = PrefixedArticle().Replace(prepared, m => $" {PrefixWords[m.Groups[1].Value]} {m.Groups[2].Value}");
         return AinAsVowel(Article().Replace(prepared, SplitArticle));
     }
 
@@ -112,6 +113,22 @@ public static partial class ArabicScript
 
     [GeneratedRegex(@"(?<!\p{L})(بن|ابن|إبن|بنت|ابو|أبو|ولد|شيخ|حاجي|ملا|مولوي)(?!\p{L})", RegexOptions.CultureInvariant)]
     private static partial Regex Kinship();
+
+    /// <summary>
+    /// "And the", "with the", "for the" written onto a word (والجهاد, للصرافة) are written apart as Latin lists write
+    /// them (wal-Jihad), so the word is read on its own and the prefix as a small word.
+    /// </summary>
+    private static readonly Dictionary<string, string> PrefixWords = new(StringComparer.Ordinal)
+    {
+        ["وال"] = "wal",
+        ["بال"] = "bil",
+        ["فال"] = "fil",
+        ["لل"] = "lil",
+    };
+
+    /// <summary>A prefix and the article before a word of three letters or more that does not start with alef.</summary>
+    [GeneratedRegex(@"(?<!\p{L})(وال|بال|فال|لل)([^\s\u0627\u0622]\p{L}{2,})", RegexOptions.CultureInvariant)]
+    private static partial Regex PrefixedArticle();
 
     private static string SplitArticle(Match m) =>
         m.Groups[1].Length > 0 && m.Groups[2].Value is "دين" or "رحمن" or "رحمان" ? m.Value : $"{m.Groups[1].Value}ال {m.Groups[2].Value}";

@@ -42,7 +42,7 @@ public static class NameParts
         ["ltd", "limited", "llc", "inc", "incorporated", "corp", "corporation", "co", "company", "plc", "sa", "sarl", "sas", "srl",
          "gmbh", "ag", "kg", "bv", "nv", "oy", "ab", "as", "spa", "ooo", "oao", "zao", "pao", "jsc", "ojsc", "cjsc", "pjsc", "fze",
          "fzco", "fzc", "llp", "lp", "pte", "pvt", "bhd", "sdn", "kk", "cv", "de", "group", "holding", "holdings", "trading",
-         "establishment", "est", "the", "and", "of"],
+         "establishment", "est", "the", "and", "of", "for", "in", "fi", "fy"],
         StringComparer.Ordinal);
 
     /// <summary>The kind of part <paramref name="at"/> of a name, which for a Roman numeral depends on where it stands.</summary>

@@ -5,7 +5,8 @@ namespace Cordon.Names;
 
 /// <summary>
 /// Known variants of name parts (Muhammad / Mohammed / Mehmet, Sergei / Sergey), from the embedded data file
-/// <c>Names/Data/name-variants.txt</c>. Each part maps to the id of its group; parts in one group are the same name.
+/// <c>Names/Data/name-variants.txt</c>, and the translations of <see cref="NameTranslations"/> (jbha, the reading of
+/// جبهة, with front and jabhat). Each part maps to the id of its group; parts in one group are the same name.
 /// </summary>
 public static class NameVariants
 {
@@ -48,6 +49,29 @@ public static class NameVariants
             foreach (var part in parts)
             {
                 groups.TryAdd(part, id);
+            }
+        }
+
+        foreach (var (word, translations) in NameTranslations.ScriptWords)
+        {
+            // The word as the matcher reads it joins its translations; a spelling already in a group brings them there.
+            var reading = NameNormalizer.Normalize(word);
+            if (reading.Length == 0 || reading.Contains(' ', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string[] members = [.. translations, reading];
+            var group = members.Select(m => groups.GetValueOrDefault(m)).FirstOrDefault(g => g != 0);
+            if (group == 0)
+            {
+                group = ++id;
+                firsts.Add(translations[0]);
+            }
+
+            foreach (var member in members)
+            {
+                groups.TryAdd(member, group);
             }
         }
 

@@ -139,6 +139,7 @@ public static class PartSimilarity
     /// <summary>
     /// The consonants of a part, look-alike sounds folded and repeats collapsed (mohammed → mhmd). A final h after
     /// another letter is left out: lists write it or not alike (Juma / Jumah / جمعه, Zada / Zadeh, Abdulla / Abdullah).
+    /// So is the l of a leading article before a sun letter, as it is in speech (aldyn / Eddine / Uddin, dn).
     /// </summary>
     internal static string Consonants(string part)
     {
@@ -156,6 +157,12 @@ public static class PartSimilarity
                 _ => PhoneticKey.Fold(part[i]),
             };
             if (c == 'h' && i > 0 && part[i - 1] is 'k' or 's' or 't' or 'g' or 'd' or 'z' or 'c' or 'p')
+            {
+                continue;
+            }
+
+            // The article's l takes the sound of a sun letter after it: al-Din is said ad-Din, written Eddine, Uddin.
+            if (c == 'l' && i == 1 && part[0] is 'a' or 'e' or 'u' && next is 't' or 'd' or 'r' or 'z' or 's' or 'n')
             {
                 continue;
             }

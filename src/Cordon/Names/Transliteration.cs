@@ -40,7 +40,7 @@ public static class Transliteration
         _transliterator ??= Transliterator.CreateInstance("Any-Latin; Latin-ASCII", Transliterator.UTransDirection.Forward);
         try
         {
-            return _transliterator.Transliterate(UnicodeText.RemoveInvalid(ArabicScript.Prepare(text)));
+            return _transliterator.Transliterate(UnicodeText.RemoveInvalid(NameTranslations.ReplaceHan(ArabicScript.Prepare(text))));
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {

@@ -111,11 +111,17 @@ public static class NameScorer
     /// Whether two parts of different kinds may pair as near spellings. A particle or honorific is no near spelling of
     /// a word (al / Ali, el / Eli, abu / Abul), nor is a legal form of two letters (co / Cole); a longer legal form
     /// misspelt is still itself (CORPORATIONJ, TRADIBG, LLCF; see <see cref="PreparedName.TableLegalForm"/>) when the
-    /// two are that close by edits: a word that merely sounds like one (Libi / LLP, one skeleton) is not. Parts of one
-    /// kind always may.
+    /// two are that close by edits or listed as one (<see cref="SameForm"/>): a word that merely sounds like one (Libi /
+    /// LLP, one skeleton) is not. Parts of one kind always may.
     /// </summary>
     internal static bool SameKind(bool aGeneric, bool aLegalForm, bool bGeneric, bool bLegalForm, string a, string b) =>
-        aGeneric == bGeneric || ((aGeneric ? aLegalForm : bLegalForm) && PartSimilarity.Edit(a, b) >= PartFloor);
+        aGeneric == bGeneric || ((aGeneric ? aLegalForm : bLegalForm) && SameForm(a, b));
+
+    /// <summary>
+    /// Whether a word is a legal form in another spelling: misspelt by edits (TRADIBG / Trading), or its listed
+    /// translation (jamaat and جماعة, read jmaa, are a group; see <see cref="NameTranslations"/>).
+    /// </summary>
+    internal static bool SameForm(string a, string b) => PartSimilarity.Edit(a, b) >= PartFloor || NameVariants.AreVariants(a, b);
 
     /// <summary>A part similarity, exact from <see cref="PartFloor"/> up (below it the scorer counts nothing anyway).</summary>
     private static double Similarity(string a, string b, bool vowelBlind)

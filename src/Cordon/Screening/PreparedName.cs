@@ -52,27 +52,31 @@ public sealed class PreparedName
         }
 
         var joins = new List<int>(3);
-        for (var i = 0; i + 1 < Parts.Length && joins.Count < MaxJoins; i++)
-        {
-            if ((Kinds[i] == NamePartKind.Particle || NameParts.IsCompoundHead(Parts[i])) && Kinds[i + 1] == NamePartKind.Word && !char.IsAsciiDigit(Parts[i + 1][0]))
-            {
-                joins.Add(i);
-            }
-        }
-
-        foreach (var at in joins)
-        {
-            // "Abd Allah", "Abdul Rahman": one name in two words.
-            Words -= Kinds[at] == NamePartKind.Word ? 1 : 0;
-        }
-
         Abjad = ArabicScript.Contains(original) || original.Any(ch => ch is >= '\u0590' and <= '\u05FF' or >= '\uFB1D' and <= '\uFB4F');
         if (Abjad)
         {
-            // A name and the الدين after it count once, as "Abdul Rahman" does.
-            Words -= AddSplitCompounds(joins);
+            // A name and the الدين after it count once, as "Abdul Rahman" does; it is joined before any particle is.
+            Words -= AddServantJoins(joins);
         }
 
+        for (var i = 0; i + 1 < Parts.Length && joins.Count < MaxJoins; i++)
+        {
+            if ((Kinds[i] == NamePartKind.Particle || NameParts.IsCompoundHead(Parts[i])) && Kinds[i + 1] == NamePartKind.Word
+                && !char.IsAsciiDigit(Parts[i + 1][0]) && !joins.Contains(i))
+            {
+                joins.Add(i);
+
+                // "Abd Allah", "Abdul Rahman": one name in two words.
+                Words -= Kinds[i] == NamePartKind.Word ? 1 : 0;
+            }
+        }
+
+        if (Abjad)
+        {
+            AddSplitCompounds(joins);
+        }
+
+        joins.Sort();
         Joins = [.. joins];
 
         TableWords = new bool[Parts.Length + Joins.Length];
@@ -97,7 +101,7 @@ public sealed class PreparedName
             Parts.CopyTo(Table, 0);
             for (var k = 0; k < Joins.Length; k++)
             {
-                var joined = Parts[Joins[k]] + Parts[Joins[k] + 1];
+                var joined = JoinParts(Parts[Joins[k]], Parts[Joins[k] + 1]);
                 Table[Parts.Length + k] = intern is null ? joined : intern(joined);
             }
         }
@@ -111,23 +115,29 @@ public sealed class PreparedName
     /// <summary>
     /// Arabic script writes apart many names Latin lists write as one word (شهيد خيل / Shahidkhel, ولی جان / Walijan,
     /// آخوند زاده / Akhundzada, ما يشو / Maychou, نور الدين / Nuruddin): a name and the الدين, الرحمن or الله after it,
-    /// then two words of which the second is short (a suffix such as khel, jan, zada, gul) or the first is, are also read
-    /// joined, in the slots particles leave.
+    /// before any particle is; then (<see cref="AddSplitCompounds"/>) two words of which the second is short (a suffix such
+    /// as khel, jan, zada, gul) or the first is, are also read joined, in the slots particles leave.
     /// </summary>
-    /// <returns>How many of the joins are a name and its الدين, الرحمن or الله.</returns>
-    private int AddSplitCompounds(List<int> joins)
+    /// <returns>How many joins were added: each is a name and its الدين, الرحمن or الله.</returns>
+    private int AddServantJoins(List<int> joins)
     {
         var servants = 0;
         // A name and الدين, الرحمن or الله after it (nwr aldyn): one name, Nuruddin or Nur al-Din.
         for (var i = 0; i + 1 < Parts.Length && joins.Count < MaxJoins; i++)
         {
-            if (Kinds[i] == NamePartKind.Word && Parts[i + 1] is "aldyn" or "alrhmn" or "alrhman" or "allh" && !joins.Contains(i))
+            if (Kinds[i] == NamePartKind.Word && Parts[i + 1] is "aldyn" or "alrhmn" or "alrhman" or "allh")
             {
                 joins.Add(i);
                 servants++;
             }
         }
 
+        return servants;
+    }
+
+    /// <summary>The second half of <see cref="AddServantJoins"/>: two words of which one is short, in the slots left.</summary>
+    private void AddSplitCompounds(List<int> joins)
+    {
         for (var i = 0; i + 1 < Parts.Length && joins.Count < MaxJoins; i++)
         {
             if (Kinds[i] == NamePartKind.Word && Kinds[i + 1] == NamePartKind.Word && !joins.Contains(i)
@@ -137,15 +147,19 @@ public sealed class PreparedName
                 joins.Add(i);
             }
         }
-
-        joins.Sort();
-        return servants;
     }
+
+    /// <summary>
+    /// Two parts read as one. The article of a servant compound takes the sun letter's sound when joined, as Latin lists
+    /// write it: nwr aldyn is read nwrddyn (Nuruddin, Noureddine), not nwraldyn, whose l would stand between the d's.
+    /// </summary>
+    private static string JoinParts(string first, string second) =>
+        second is "aldyn" or "alrhmn" or "alrhman" ? string.Concat(first, second.AsSpan(2, 1), second.AsSpan(2)) : first + second;
 
     /// <summary>The longest second word (after transliteration) that <see cref="AddSplitCompounds"/> reads as a suffix.</summary>
     private const int SplitSuffixLength = 4;
 
-    /// <summary>At most this many particles are read joined to the word after them.</summary>
+    /// <summary>At most this many pairs (a particle and its word, a name and its الدين, a split compound) are read joined.</summary>
     public const int MaxJoins = 3;
 
     /// <summary>Where a particle joins the word after it (al Rawi → alrawi): the particle's position, first three.</summary>

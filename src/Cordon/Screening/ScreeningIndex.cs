@@ -831,8 +831,8 @@ public sealed class ScreeningIndex
             ? _tokenGeneric[s.Token] || (legalForm && CloseByEdits(text, s.Token))
             : _tokenPlain[s.Token] || (_tokenLegalForm[s.Token] && CloseByEdits(text, s.Token)));
 
-    /// <summary>Whether a query part and a listed part are close enough by edits alone to pair across kinds (NameScorer.SameKind).</summary>
-    private bool CloseByEdits(string text, int token) => PartSimilarity.Edit(text, _tokens.Text(token)) >= NameScorer.PartFloor;
+    /// <summary>Whether a query part and a listed part are one legal form in two spellings, to pair across kinds (NameScorer.SameForm).</summary>
+    private bool CloseByEdits(string text, int token) => NameScorer.SameForm(text, _tokens.Text(token));
 
     /// <summary>
     /// Whether a listed name run together may reach the whole-name reading's 0.93 with the query run together

@@ -56,6 +56,41 @@ public sealed class ArabicScriptTests
         Assert.Equal(expected, NameNormalizer.Normalize(arabic));
     }
 
+    [Theory]
+    [InlineData("جماعة نصرة الإسلام والمسلمين", "jmaa nsra al aslam wal mslmyn")]
+    [InlineData("مكتب حنيفة للصرافة", "mktb hnyfa lil srafa")]
+    [InlineData("انصار بالعراق", "ansar bil araq")]
+    public void And_the_for_the_with_the_written_onto_a_word_are_written_apart(string arabic, string expected)
+    {
+        // Latin lists write these as their own word (Tawhid wal-Jihad), so the word after them is read on its own
+        Assert.Equal(expected, NameNormalizer.Normalize(arabic));
+    }
+
+    [Theory]
+    [InlineData("والي", "waly")] // Wali: too short to hold a prefix, an article and a word
+    [InlineData("بالاخان", "balakhan")] // a word after the article does not start with alef
+    public void A_word_that_only_starts_like_a_prefixed_article_is_left_whole(string arabic, string expected)
+    {
+        Assert.Equal(expected, NameNormalizer.Normalize(arabic));
+    }
+
+    [Theory]
+    [InlineData("aldyn", "eddine")]
+    [InlineData("aldyn", "uddin")]
+    [InlineData("alrhmn", "arrahman")]
+    public void A_leading_article_takes_the_sound_of_the_sun_letter_after_it(string arabic, string latin)
+    {
+        Assert.Equal(PartSimilarity.Consonants(latin), PartSimilarity.Consonants(arabic));
+    }
+
+    [Fact]
+    public void An_l_inside_a_name_is_kept_before_a_sun_letter()
+    {
+        // Khalid written without its short vowel (خالد, khald) keeps its l: only an article's is assimilated
+        Assert.Equal("kld", PartSimilarity.Consonants("khald"));
+        Assert.True(PartSimilarity.Of("khald", "khalid", vowelBlind: true) >= 0.9);
+    }
+
     [Fact]
     public void A_particle_inside_a_word_is_left_alone()
     {

@@ -45,6 +45,33 @@ public sealed class NameScorerTests
         Assert.Contains(pairs, p => p.QueryPart == "aldyn" && p.EntityPart == "aldin");
     }
 
+    [Theory]
+    [InlineData("نور الدين بن علي بن بلقاسم الدريسي", "NOUREDDINE BEN ALI BEN BELKASSEM AL-DRISSI", "nwrddyn")]
+    [InlineData("سعد الدين سيد", "SADUDDIN SAYYED", "sadddyn")]
+    public void A_name_and_its_al_din_are_read_joined_as_latin_lists_assimilate_them_even_among_particles(string arabic, string latin, string joined)
+    {
+        // Given a name whose الدين Latin lists write joined and assimilated (Noureddine), with three particles besides
+        var query = new PreparedName(arabic, false);
+
+        // When it is scored against the Latin spelling
+        var (score, pairs) = NameScorer.Score(query, new PreparedName(latin, false));
+
+        // Then the compound is read joined, its article taking the d's sound, and the whole name matches
+        Assert.Contains(joined, query.Table);
+        Assert.Contains(pairs, p => p.QueryPart == joined);
+        Assert.True(score >= 0.75, $"{score}");
+    }
+
+    [Fact]
+    public void A_word_pairs_with_a_legal_form_it_translates()
+    {
+        // الجماعة (jmaa) is the Arabic for Group, a legal form in an organisation's name
+        var (score, pairs) = NameScorer.Score(new PreparedName("الجماعة التونسية المقاتلة", true), new PreparedName("TUNISIAN COMBATANT GROUP", true));
+
+        Assert.Contains(pairs, p => p.QueryPart == "jmaa" && p.EntityPart == "group");
+        Assert.True(score >= 0.75, $"{score}");
+    }
+
     [Fact]
     public void Latin_words_written_apart_are_not_read_joined_as_arabic_script_is()
     {
