@@ -16,7 +16,7 @@ internal static class Program
           profile  --entities N [--seed S] [--work DIR]
           cross-script [--un PATH] [--show N]
           name-frequencies [--un PATH] [--ofac DIR] --out FILE
-          recall   [--entities N] [--queries Q] [--seed S] [--brute 0|1] [--slow K] [--limit L] [--parts a,b] [--only "q1|q2"] [--bounds K] [--allocations K]
+          recall   [--entities N] [--queries Q] [--seed S] [--brute 0|1] [--slow K] [--limit L] [--parts a,b] [--only "q1|q2"] [--bounds K] [--allocations K] [--thresholds t1,t2]
           screen-input --rows N [--seed S] --out FILE [--un PATH] [--ofac DIR]
           pair     --a NAME --b NAME [--org 0|1]
         """;
@@ -31,7 +31,7 @@ internal static class Program
                 "generate" => GenerateCommand.Run(BenchArgs.Parse(rest, "entities", "seed", "out")),
                 "import" => ImportBenchmark.Run(BenchArgs.Parse(rest, "entities", "seed", "runs", "work")),
                 "profile" => ProfileCommand.Run(BenchArgs.Parse(rest, "entities", "seed", "work")),
-                "recall" => RecallCommand.Run(BenchArgs.Parse(rest, "entities", "queries", "seed", "parts", "brute", "slow", "only", "limit", "bounds", "allocations")),
+                "recall" => RecallCommand.Run(BenchArgs.Parse(rest, "entities", "queries", "seed", "parts", "brute", "slow", "only", "limit", "bounds", "allocations", "thresholds")),
                 "cross-script" => CrossScriptBenchmark.Run(BenchArgs.Parse(rest, "un", "show")),
                 "name-frequencies" => NameFrequencyCommand.Run(BenchArgs.Parse(rest, "un", "ofac", "out")),
                 "screen-input" => ScreenInputCommand.Run(BenchArgs.Parse(rest, "rows", "seed", "out", "un", "ofac")),

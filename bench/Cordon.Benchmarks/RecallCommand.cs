@@ -34,6 +34,28 @@ internal static class RecallCommand
                 $"PART {part}: {similar.Length} similar in {Stopwatch.GetElapsedTime(start).TotalMilliseconds:0.000} ms, proposed {index.Tokens.LastProposed}"));
         }
 
+        if (args.String("thresholds") is { } thresholds)
+        {
+            // For each query: how many names finding the candidates touches at each threshold, and how long it takes.
+            foreach (var query in queries)
+            {
+                var prepared = new PreparedName(query.Name, false);
+                var line = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture, $"THRESHOLDS '{query.Name}':"));
+                foreach (var t in thresholds.Split(',').Select(t => double.Parse(t, CultureInfo.InvariantCulture)))
+                {
+                    index.Candidates(prepared, t, null, []);
+                    var start = Stopwatch.GetTimestamp();
+                    var count = index.Candidates(prepared, t, null, []).Count;
+                    line.Append(string.Create(CultureInfo.InvariantCulture,
+                        $"  {t:0.00}: {Stopwatch.GetElapsedTime(start).TotalMilliseconds:0.000} ms, touched {ScreeningIndex.LastTouched}, {count} passed"));
+                }
+
+                Console.WriteLine(line);
+            }
+
+            return 0;
+        }
+
         if (args.Int("bounds", 0, min: 0) > 0)
         {
             // For each query: the candidates the upper bound lets through, and how far their bound is from their score.
@@ -89,7 +111,7 @@ internal static class RecallCommand
 
         int found = 0, total = 0;
         long allocatedTotal = 0, candidateAllocatedTotal = 0;
-        var timings = new List<(double Ms, string Query, int Candidates, int Hits, int Touched)>();
+        var timings = new List<(double Ms, string Query, int Candidates, int Hits, int Touched, double Tenth)>();
         foreach (var query in queries)
         {
             var request = new ScreeningQuery(query.Name) { Limit = 1000 };
@@ -118,7 +140,7 @@ internal static class RecallCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"TIME first {ms:0.000} again {warmMs:0.000} candidates alone {candidateMs:0.000} gc {gcMs:0.000} touched {ScreeningIndex.LastTouched} '{query.Name}'"));
             }
 
-            timings.Add((ms, query.Name, candidates, indexed.Count, ScreeningIndex.LastTouched));
+            timings.Add((ms, query.Name, candidates, indexed.Count, ScreeningIndex.LastTouched, indexed.Count >= 10 ? indexed[9].Score : 0));
             var ids = indexed.Select(r => r.Entity.Id).ToHashSet(StringComparer.Ordinal);
             total += brute.Count;
             foreach (var hit in brute)
@@ -138,9 +160,9 @@ internal static class RecallCommand
         var sorted = timings.Select(t => t.Ms).Order().ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"p50 {sorted[sorted.Length / 2]:0.000} ms, p99 {sorted[(int)(sorted.Length * 0.99)]:0.000} ms, allocated {allocatedTotal / timings.Count / 1024.0:0} KB a query ({candidateAllocatedTotal / timings.Count / 1024.0:0} KB preparing the name and finding candidates again), gen0 GCs {GC.CollectionCount(0)}, mean touched {timings.Average(t => t.Touched):0}, mean candidates {timings.Average(t => t.Candidates):0}, mean hits {timings.Average(t => t.Hits):0.0}"));
-        foreach (var (ms, name, candidates, hits, touched) in timings.OrderByDescending(t => t.Ms).Take(int.Parse(args.String("slow") ?? "15", CultureInfo.InvariantCulture)))
+        foreach (var (ms, name, candidates, hits, touched, tenth) in timings.OrderByDescending(t => t.Ms).Take(int.Parse(args.String("slow") ?? "15", CultureInfo.InvariantCulture)))
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SLOW {ms,8:0.000} ms  touched {touched,7}  candidates {candidates,6}  hits {hits,4}  '{name}'"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SLOW {ms,8:0.000} ms  touched {touched,7}  candidates {candidates,6}  hits {hits,4}  tenth {tenth:0.000}  '{name}'"));
         }
 
         return 0;

@@ -27,6 +27,13 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
     public const double DefaultThreshold = 0.70;
 
     private const double WeakAliasFactor = 0.95;
+
+    /// <summary>
+    /// The thresholds a common name is first asked of the index at, when only the best few are wanted: the best ten of
+    /// a common name's hits mostly score 0.8 or more, and the names that could reach 0.9 are a fraction of those that
+    /// could reach 0.7.
+    /// </summary>
+    private static readonly double[] Probes = [0.9, 0.8];
     private static readonly string[] CountryProperties = ["country", "nationality", "citizenship", "birthCountry", "jurisdiction", "mainCountry", "flag"];
 
     public ScreeningIndex Index => index;
@@ -126,13 +133,48 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
         // run-together forms, and each kind is scored with its own reading.
         var shared = passes.Count == 2 && SameTable(passes[0].Name, passes[1].Name);
         var lastPass = shared ? 0 : passes.Count - 1;
-        for (var p = 0; p <= lastPass; p++)
+
+        // A common name can be asked of the index first at a probe threshold (see ScreeningIndex.Candidates): when the
+        // best few all reach it, no name below it can displace them. Each pass is asked again lower only while not.
+        var complete = new double[lastPass + 1];
+        Array.Fill(complete, double.PositiveInfinity);
+        var lastAsked = -1;
+        for (var rung = 0; ; rung++)
         {
-            var (prepared, only) = passes[p];
-            // The index returns every name that could reach the threshold; the brute-force path scores them all.
-            IReadOnlyList<int> candidates = exhaustive
-                ? Enumerable.Range(0, index.Names.Count).ToArray()
-                : index.Candidates(prepared, threshold, shared ? passes[1].Name.Joined : null, bounds, shared ? null : only);
+            var probe = prune && rung < Probes.Length ? Probes[rung] : 0;
+            for (var p = 0; p <= lastPass; p++)
+            {
+                if (complete[p] <= threshold)
+                {
+                    continue;
+                }
+
+                var (prepared, only) = passes[p];
+                // The index returns every name that could reach the threshold; the brute-force path scores them all.
+                IReadOnlyList<int> candidates;
+                if (exhaustive)
+                {
+                    candidates = Enumerable.Range(0, index.Names.Count).ToArray();
+                    complete[p] = threshold;
+                }
+                else
+                {
+                    candidates = index.Candidates(prepared, threshold, shared ? passes[1].Name.Joined : null, bounds, shared ? null : only, probe, out complete[p]);
+                    lastAsked = p;
+                }
+
+                ScoreCandidates(p, prepared, only, candidates);
+            }
+
+            var floor = complete.Max();
+            if (floor <= threshold || (top!.Count >= limit && floor <= top.Min.Score - 1e-4))
+            {
+                break;
+            }
+        }
+
+        void ScoreCandidates(int p, PreparedName prepared, bool? only, IReadOnlyList<int> candidates)
+        {
             // With bounds the candidates come highest bound first.
             for (var k = 0; k < candidates.Count; k++)
             {
@@ -183,7 +225,7 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
                 var known = best.TryGetValue(listed.EntityIndex, out var current);
                 if (!known || score > current.Score || (score == current.Score && candidates[k] < current.NameId))
                 {
-                    best[listed.EntityIndex] = new NameMatch(listed.EntityIndex, candidates[k], score, listed, [], reading, exhaustive || reading != prepared || p != lastPass);
+                    best[listed.EntityIndex] = new NameMatch(listed.EntityIndex, candidates[k], score, listed, [], reading, exhaustive || reading != prepared ? -1 : p);
                     if (top is not null)
                     {
                         top.Remove((current.Score, listed.EntityIndex));
@@ -207,7 +249,7 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
             var match = matches[m];
             if (Math.Round(match.Score, 4) >= reportable)
             {
-                var pairs = match.Direct
+                var pairs = match.Pass < 0 || match.Pass != lastAsked
                     ? NameScorer.Score(match.Reading, match.Name.Name).Pairs
                     : index.Score(match.Reading, match.NameId).Pairs;
                 matches[m] = match with { Pairs = pairs };
@@ -224,8 +266,11 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
     /// <param name="Name">The listed name.</param>
     /// <param name="Pairs">The part pairs, filled in for the names reported only.</param>
     /// <param name="Reading">The query reading the name was scored with.</param>
-    /// <param name="Direct">Whether its pairs come from its parts rather than the index's last plan (brute force, another pass).</param>
-    private readonly record struct NameMatch(int EntityIndex, int NameId, double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs, PreparedName Reading, bool Direct);
+    /// <param name="Pass">
+    /// The pass whose index plan scored it, or -1 when it was scored from its parts (brute force, the other reading):
+    /// only a name of the pass the index was asked last can have its pairs listed with the index's plan.
+    /// </param>
+    private readonly record struct NameMatch(int EntityIndex, int NameId, double Score, ScreeningIndex.IndexedName Name, List<PartMatch> Pairs, PreparedName Reading, int Pass);
 
     /// <summary>
     /// The query name prepared for scoring, each with the kind of entity it is scored against (null: all). A person

@@ -370,7 +370,8 @@ public sealed class ScreeningIndex
     private void BuildPairs()
     {
         var counts = new int[_tokens.Count + 1];
-        var words = new List<int>(PreparedName.MaxParts + PreparedName.MaxJoins);
+        var words = new List<(int Token, int From, int To)>(PreparedName.MaxParts + PreparedName.MaxJoins);
+        var seen = new HashSet<long>();
         for (var pass = 0; pass < 2; pass++)
         {
             int[]? fill = null;
@@ -389,11 +390,24 @@ public sealed class ScreeningIndex
             for (var name = 0; name < _names.Count; name++)
             {
                 WordsOf(name, words);
+                seen.Clear();
                 for (var x = 0; x < words.Count; x++)
                 {
                     for (var y = x + 1; y < words.Count; y++)
                     {
-                        var (low, high) = words[x] < words[y] ? (words[x], words[y]) : (words[y], words[x]);
+                        // A joined pair and either of its parts (al Mutairi / almutairi) are never read together, so no
+                        // match pairs both: the name is found through whichever of them its reading has.
+                        if (words[x].Token == words[y].Token || (words[x].From <= words[y].To && words[y].From <= words[x].To))
+                        {
+                            continue;
+                        }
+
+                        var (low, high) = words[x].Token < words[y].Token ? (words[x].Token, words[y].Token) : (words[y].Token, words[x].Token);
+                        if (!seen.Add(((long)low << 32) | (uint)high))
+                        {
+                            continue;
+                        }
+
                         if (fill is null)
                         {
                             counts[low + 1]++;
@@ -421,17 +435,22 @@ public sealed class ScreeningIndex
         }
     }
 
-    /// <summary>The distinct word parts of a name (written words and particle-joined pairs).</summary>
-    private void WordsOf(int name, List<int> words)
+    /// <summary>
+    /// The word parts of a name (written words and particle-joined pairs), each with the first and last of the name's
+    /// parts it spans.
+    /// </summary>
+    private void WordsOf(int name, List<(int Token, int From, int To)> words)
     {
         words.Clear();
-        var table = _names[name].Name.TableWords;
+        var prepared = _names[name].Name;
+        var table = prepared.TableWords;
+        var parts = prepared.Parts.Length;
         for (var j = 0; j < table.Length; j++)
         {
-            var token = _forwardToken[_forwardStart[name] + j];
-            if (table[j] && !words.Contains(token))
+            if (table[j])
             {
-                words.Add(token);
+                var from = j < parts ? j : prepared.Joins[j - parts];
+                words.Add((_forwardToken[_forwardStart[name] + j], from, j < parts ? j : from + 1));
             }
         }
     }
@@ -442,6 +461,14 @@ public sealed class ScreeningIndex
     /// </summary>
     internal List<int> Candidates(PreparedName query, double threshold) => Candidates(query, threshold, null);
 
+    /// <inheritdoc cref="Candidates(PreparedName, double, string?, List{double}?, bool?, double, out double)"/>
+    internal List<int> Candidates(PreparedName query, double threshold, string? alsoJoined, List<double>? bounds = null, bool? organisations = null) =>
+        Candidates(query, threshold, alsoJoined, bounds, organisations, probe: 0, out _);
+
+    /// <summary>
+    /// The names that could score at least <paramref name="threshold"/> against <paramref name="query"/>; every other
+    /// name is certain to score below it.
+    /// </summary>
     /// <param name="query">The query name.</param>
     /// <param name="threshold">The lowest score wanted.</param>
     /// <param name="alsoJoined">
@@ -457,9 +484,18 @@ public sealed class ScreeningIndex
     /// When set, only organisations' names (true) or only people's (false): a query read one way for people and another
     /// for organisations asks once for each kind, and need not bound the names of the other.
     /// </param>
-    internal List<int> Candidates(PreparedName query, double threshold, string? alsoJoined, List<double>? bounds = null, bool? organisations = null)
+    /// <param name="probe">
+    /// A higher threshold to try first: when finding every name that could reach <paramref name="threshold"/> would read
+    /// more than <see cref="ProbeCost"/> postings, only the names that could reach this one are returned. A caller that
+    /// wants the best few and finds that many at or above it has its answer for a fraction of the reading; otherwise it
+    /// asks again without a probe.
+    /// </param>
+    /// <param name="complete">The lowest score the result holds every name that could reach: the threshold or the probe.</param>
+    internal List<int> Candidates(
+        PreparedName query, double threshold, string? alsoJoined, List<double>? bounds, bool? organisations, double probe, out double complete)
     {
         bounds?.Clear();
+        complete = threshold;
         var scratch = _scratch ??= new Scratch();
         scratch.Begin(_names.Count, _tokens.Count);
         var plan = QueryPlan.Of(query, this, scratch);
@@ -482,6 +518,15 @@ public sealed class ScreeningIndex
         var touched = scratch.Touched;
         var (enumerated, cutoffs, cost) = plan.Choose(threshold, this);
         var pairs = PairPlan(query, plan, threshold, scratch);
+        if (probe > threshold && Math.Min(cost, pairs?.Cost ?? long.MaxValue) > ProbeCost)
+        {
+            // A common name: the names that could reach the probe are read instead, far fewer postings.
+            threshold = probe;
+            complete = probe;
+            (enumerated, cutoffs, cost) = plan.Choose(threshold, this);
+            scratch.ForgetReads();
+            pairs = PairPlan(query, plan, threshold, scratch);
+        }
         if (pairs is not null && pairs.Cost < cost)
         {
             foreach (var (start, end) in pairs.Ranges)
@@ -615,6 +660,12 @@ public sealed class ScreeningIndex
         return result;
     }
 
+    /// <summary>
+    /// Past this many postings to read for a query (a name touched, and bounded, per posting) a probe threshold is tried
+    /// first (<see cref="Candidates(PreparedName, double, string?, List{double}?, bool?, double, out double)"/>).
+    /// </summary>
+    internal long ProbeCost { get; set; } = 4000;
+
     /// <summary>Past this many distinct words similar to the query's words, pairs cost more lookups than they save.</summary>
     private const int MaxPairWords = 256;
 
@@ -634,9 +685,10 @@ public sealed class ScreeningIndex
     /// <summary>
     /// The pair plan, for a query with words. A hit must pair a query word with a listed word
     /// (<see cref="NameScorer"/>), so a name found by none of the query's similar words is no hit. A name with two
-    /// distinct similar words is in the pair postings of those two; a name with one is read from that word's postings
-    /// only as far as one word, the name's generic parts and whatever the query's generic parts may match there can
-    /// still make it reach the threshold. Null when the plan does not apply.
+    /// distinct similar words one reading holds together is in the pair postings of those two; a name with one per
+    /// reading (Mutairi, or al Mutairi joined as almutairi, never both) is read from that word's postings only as far
+    /// as one word, the name's generic parts and whatever the query's generic parts may match there can still make it
+    /// reach the threshold. Null when the plan does not apply.
     /// </summary>
     private PairReads? PairPlan(PreparedName query, QueryPlan plan, double threshold, Scratch scratch)
     {
@@ -1362,6 +1414,16 @@ public sealed class ScreeningIndex
             Passed.Clear();
             PassedBounds.Clear();
             Keys.Clear();
+        }
+
+        /// <summary>
+        /// Forgets the postings a pair plan chose to read, so that another plan for the same query can choose afresh.
+        /// The query's listed words stay gathered in <see cref="Words"/>: they do not depend on the threshold.
+        /// </summary>
+        public void ForgetReads()
+        {
+            Ranges.Clear();
+            Prefixes.Clear();
         }
 
         public void Touch(int name)

@@ -239,6 +239,42 @@ public sealed class ScreeningIndexTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_best_few_are_the_same_when_every_query_first_asks_the_index_at_a_probe_threshold()
+    {
+        // Given a synthetic list where common names have dozens of hits, and an index that probes whatever a query costs
+        var entities = new SyntheticPeople(5).Generate(20_000).ToList();
+        var index = ScreeningIndex.Build(entities);
+        var probing = new Screener(index);
+        var queries = new SyntheticQueries(5).Generate(entities, 150).Select(q => q.Name)
+            .Concat(["Muhammad Ali", "Mohammed", "Ahmed al-Shami", "Abu Muhammad al-Masri", "علی علوی", "Li Wei", "J. Smith"]).ToList();
+        var answered = 0;
+
+        foreach (var name in queries)
+        {
+            // When the best 1, 3 and 10 are asked for, probing and not (index recall itself is tested against brute force above)
+            foreach (var limit in new[] { 1, 3, 10 })
+            {
+                index.ProbeCost = 0;
+                var probed = probing.Screen(new ScreeningQuery(name) { Limit = limit }).Results;
+                index.ProbeCost = long.MaxValue;
+                var exact = probing.Screen(new ScreeningQuery(name) { Limit = limit }).Results;
+
+                // Then they are the same hits, with the same scores, matched names and part pairs
+                Assert.True(
+                    exact.Select(Described).SequenceEqual(probed.Select(Described)),
+                    $"'{name}' limit {limit}: exact [{string.Join(" | ", exact.Select(Described))}], probed [{string.Join(" | ", probed.Select(Described))}]");
+                answered += probed.Count == limit && probed[^1].NameScore > 0.8 ? 1 : 0;
+            }
+        }
+
+        // (and the probe answered many of them: as many hits as asked for, all above a probe threshold)
+        Assert.True(answered >= 50, $"only {answered} answers were all above 0.8");
+
+        static string Described(ScreeningHit h) =>
+            $"{h.Entity.Id} {h.Score} {h.MatchedName} [{string.Join(", ", h.Parts.Select(p => $"{p.QueryPart}~{p.EntityPart} {p.Similarity}"))}]";
+    }
+
+    [Fact]
     public void Names_written_as_one_word_on_one_side_are_found_and_only_those_of_a_close_length_are_scored_whole()
     {
         // Given names a query writes run together, with look-alike letters (y for i), and a longer name holding the
