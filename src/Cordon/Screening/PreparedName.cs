@@ -156,6 +156,27 @@ public sealed class PreparedName
     private static string JoinParts(string first, string second) =>
         second is "aldyn" or "alrhmn" or "alrhman" ? string.Concat(first, second.AsSpan(2, 1), second.AsSpan(2)) : first + second;
 
+    /// <summary>
+    /// Replaces the parts and joined pairs by pooled copies, for a name prepared on another thread than the one that
+    /// pools (see <see cref="ScreeningIndex"/>): what the constructor's intern function does.
+    /// </summary>
+    internal void Intern(Func<string, string> intern)
+    {
+        for (var i = 0; i < Parts.Length; i++)
+        {
+            Parts[i] = intern(Parts[i]);
+        }
+
+        if (!ReferenceEquals(Table, Parts))
+        {
+            Parts.CopyTo(Table, 0);
+            for (var k = Parts.Length; k < Table.Length; k++)
+            {
+                Table[k] = intern(Table[k]);
+            }
+        }
+    }
+
     /// <summary>The longest second word (after transliteration) that <see cref="AddSplitCompounds"/> reads as a suffix.</summary>
     private const int SplitSuffixLength = 4;
 

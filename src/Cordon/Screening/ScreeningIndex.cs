@@ -97,13 +97,49 @@ public sealed class ScreeningIndex
     public static ScreeningIndex Build(IEnumerable<Entity> entities)
     {
         var index = new ScreeningIndex();
-        foreach (var entity in entities)
+
+        // Preparing names (normalising, transliterating, tagging parts) is most of the work: it runs on every core, a
+        // chunk of entities at a time, and the names are added in the entities' order, so the index is the same
+        // whatever the number of cores.
+        foreach (var chunk in entities.Chunk(BuildChunk))
         {
-            index.Add(entity);
+            var prepared = new List<(string Property, PreparedName Name)>?[chunk.Length];
+            Parallel.For(0, chunk.Length, i => prepared[i] = Prepare(chunk[i]));
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (prepared[i] is { } names)
+                {
+                    index.Add(chunk[i], names);
+                }
+            }
         }
 
         index.Freeze();
         return index;
+    }
+
+    /// <summary>How many entities a build prepares at once.</summary>
+    private const int BuildChunk = 4096;
+
+    /// <summary>An entity's names prepared for the index, in property order; null for a schema that is not matched.</summary>
+    private static List<(string Property, PreparedName Name)>? Prepare(Entity entity)
+    {
+        if (!entity.Schema.Matchable)
+        {
+            return null;
+        }
+
+        var organisation = !entity.Schema.IsA("Person");
+        var names = new List<(string, PreparedName)>();
+        foreach (var property in NameProperties)
+        {
+            foreach (var value in entity.Get(property))
+            {
+                names.Add((property, new PreparedName(value, organisation)));
+            }
+        }
+
+        return names;
     }
 
     /// <summary>How many matchable entities the index holds.</summary>
@@ -135,37 +171,29 @@ public sealed class ScreeningIndex
         return value;
     }
 
-    private void Add(Entity entity)
+    private void Add(Entity entity, List<(string Property, PreparedName Name)> names)
     {
-        if (!entity.Schema.Matchable)
-        {
-            return;
-        }
-
         var organisation = !entity.Schema.IsA("Person");
         var entityIndex = _entities.Count;
         _entities.Add(new IndexedEntity(entity, organisation));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var keys = new List<ulong>();
-        foreach (var property in NameProperties)
+        foreach (var (property, prepared) in names)
         {
-            foreach (var value in entity.Get(property))
+            if (prepared.Parts.Length == 0 || !seen.Add(string.Join(' ', prepared.Parts)))
             {
-                var prepared = new PreparedName(value, organisation, Intern);
-                if (prepared.Parts.Length == 0 || !seen.Add(string.Join(' ', prepared.Parts)))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var nameIndex = _names.Count;
-                _names.Add(new IndexedName(entityIndex, property, prepared));
-                AddForward(prepared);
-                keys.Clear();
-                TokenSpace.JoinedKeys(prepared.Joined, deletions: false, keys);
-                foreach (var key in keys)
-                {
-                    _joinedList.Add((key, nameIndex));
-                }
+            prepared.Intern(Intern);
+            var nameIndex = _names.Count;
+            _names.Add(new IndexedName(entityIndex, property, prepared));
+            AddForward(prepared);
+            keys.Clear();
+            TokenSpace.JoinedKeys(prepared.Joined, deletions: false, keys);
+            foreach (var key in keys)
+            {
+                _joinedList.Add((key, nameIndex));
             }
         }
     }
@@ -391,6 +419,15 @@ public sealed class ScreeningIndex
             {
                 WordsOf(name, words);
                 seen.Clear();
+                var repeats = false;
+                for (var x = 1; x < words.Count && !repeats; x++)
+                {
+                    for (var y = 0; y < x && !repeats; y++)
+                    {
+                        repeats = words[x].Token == words[y].Token;
+                    }
+                }
+
                 for (var x = 0; x < words.Count; x++)
                 {
                     for (var y = x + 1; y < words.Count; y++)
@@ -403,7 +440,8 @@ public sealed class ScreeningIndex
                         }
 
                         var (low, high) = words[x].Token < words[y].Token ? (words[x].Token, words[y].Token) : (words[y].Token, words[x].Token);
-                        if (!seen.Add(((long)low << 32) | (uint)high))
+                        // A name with a word twice (Husayn ibn Husayn) lists each pair once.
+                        if (repeats && !seen.Add(((long)low << 32) | (uint)high))
                         {
                             continue;
                         }
