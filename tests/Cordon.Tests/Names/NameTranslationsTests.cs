@@ -23,12 +23,36 @@ public sealed class NameTranslationsTests
     }
 
     [Theory]
-    [InlineData("沈忠國際海運有限公司", "shen zhong international shipping co ltd")]
-    [InlineData("华信船务有限公司", "hua xin shipping co ltd")]
-    [InlineData("朝鲜联合机械贸易会社", "korea joint machinery trading company")]
+    [InlineData("沈忠國際海運有限公司", "shen zhong international shipping you xian gong si")]
+    [InlineData("华信船务有限公司", "hua xin shipping you xian gong si")]
+    [InlineData("朝鲜联合机械贸易会社", "korea joint machinery trading hui she")]
     public void Han_words_of_the_table_are_translated_before_transliteration_longest_first(string han, string expected)
     {
         Assert.Equal(expected, NameNormalizer.Normalize(han));
+    }
+
+    [Theory]
+    [InlineData("沈忠國際海運有限公司")]
+    [InlineData("华信船务股份有限公司")]
+    [InlineData("東京株式会社")]
+    public void A_han_legal_form_is_left_to_the_legal_form_table(string han)
+    {
+        // Given a company name ending in a Han legal form, which org-types.txt reads (有限公司 is a Ltd)
+        var name = new PreparedName(han, organisation: true);
+
+        // Then the translation table has not changed it: it is still read as a legal form
+        Assert.Equal(NamePartKind.LegalForm, name.Kinds[^1]);
+    }
+
+    [Fact]
+    public void Latin_legal_forms_keep_their_own_reading_whatever_the_han_table_says()
+    {
+        // "Co Ltd" is read as the legal form CoLtd, and a transposed "OC LTD" still meets it
+        var (parts, _) = LegalForms.Replace(["co", "ltd"]);
+        var score = NameScorer.Score(new PreparedName("HOERYONG SHIPPING OC LTD", true), new PreparedName("HOERYONG SHIPPING CO LTD", true)).Score;
+
+        Assert.Equal(["coltd"], parts);
+        Assert.True(score >= 0.9, $"{score}");
     }
 
     [Fact]
