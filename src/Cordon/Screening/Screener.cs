@@ -34,6 +34,7 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
     /// could reach 0.7.
     /// </summary>
     private static readonly double[] Probes = [0.9, 0.8];
+
     private static readonly string[] CountryProperties = ["country", "nationality", "citizenship", "birthCountry", "jurisdiction", "mainCountry", "flag"];
 
     public ScreeningIndex Index => index;
