@@ -78,9 +78,6 @@ public sealed class ScreeningIndex
 
     private int[] _nameShape = [];
 
-    /// <summary>Each name's length run together (<see cref="PreparedName.JoinedLength"/>), read without the name object.</summary>
-    private ushort[] _joinedLength = [];
-
     // Every name run together, folded (SiemensAG / Siemens AG).
     private ulong[] _joinedKeys = [];
     private int[] _joinedNames = [];
@@ -356,13 +353,11 @@ public sealed class ScreeningIndex
 
         _nameLeansAway = new bool[_names.Count];
         _nameShape = new int[_names.Count];
-        _joinedLength = new ushort[_names.Count];
         for (var name = 0; name < _names.Count; name++)
         {
             var prepared = _names[name].Name;
             _nameLeansAway[name] = prepared.Organisation || prepared.Words == 1;
             _nameShape[name] = Shape(prepared);
-            _joinedLength[name] = (ushort)Math.Min(prepared.JoinedLength, ushort.MaxValue);
         }
     }
 
@@ -672,17 +667,6 @@ public sealed class ScreeningIndex
             var bound = forced.Contains(name) && JoinedMayMatch(queryLetters, queryJoined, variantJoined, name)
                 ? 1.0
                 : UpperBound(query, plan, scratch, name) + 1e-6;
-
-            // A name found through its parts that its parts cannot lift may still match run together, with a letter
-            // its run-together keys do not survive ('AL-MASRI FRIENDgHIP SOCIETY', read in five parts, and Al-Masri
-            // Friendship Society): the scorer reads names of different lengths whole.
-            if (bound < threshold && (_nameShape[name] & 31) != query.Parts.Length
-                && NameScorer.JoinedLengthsClose(queryJoined, _joinedLength[name])
-                && JoinedMayMatch(queryLetters, queryJoined, variantJoined, name))
-            {
-                bound = 1.0;
-            }
-
             if (bound >= threshold)
             {
                 passed.Add(name);
