@@ -127,7 +127,7 @@ public static partial class ArabicScript
     };
 
     /// <summary>A prefix and the article before a word of three letters or more that does not start with alef.</summary>
-    [GeneratedRegex(@"(?<!\p{L})(وال|بال|فال|لل)([^\s\u0627\u0622]\p{L}{2,})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\p{L})(وال|بال|فال|لل)([\p{L}-[\u0627\u0622]]\p{L}{2,})", RegexOptions.CultureInvariant)]
     private static partial Regex PrefixedArticle();
 
     private static string SplitArticle(Match m) =>
