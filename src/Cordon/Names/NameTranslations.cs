@@ -5,7 +5,7 @@ using System.Text;
 namespace Cordon.Names;
 
 /// <summary>
-/// Words that organisations' names in other scripts translate rather than transliterate (جبهة / Front, 有限公司 / Co Ltd),
+/// Words that organisations' names in other scripts translate rather than transliterate (جبهة / Front, 海運 / Shipping),
 /// from the embedded data file <c>Names/Data/name-translations.txt</c>. Arabic-script words join the variant groups of
 /// <see cref="NameVariants"/> through their transliteration; Han words are replaced by their translation before
 /// transliteration, since Chinese writes no spaces between words.
@@ -17,12 +17,9 @@ public static class NameTranslations
     /// <summary>The Arabic-script words with their translations and Latin spellings, in file order.</summary>
     internal static IReadOnlyList<(string Word, string[] Translations)> ScriptWords => Table.Script;
 
-    /// <summary>The number of Han words the table translates.</summary>
-    internal static int HanWordCount => Table.Han.Count;
-
     /// <summary>
-    /// The text with every Han word of the table replaced by its translation set apart by spaces, longest first
-    /// (有限公司 before 公司); the text itself when it holds none.
+    /// The text with every Han word of the table replaced by its translation set apart by spaces, the longest word that
+    /// matches at each place first; the text itself when it holds none.
     /// </summary>
     public static string ReplaceHan(string text)
     {

@@ -12,11 +12,7 @@ public sealed class PreparedName
 
     /// <param name="original">The name as written.</param>
     /// <param name="organisation">Whether legal forms and organisation words apply.</param>
-    /// <param name="intern">
-    /// Shares equal part strings between names (the index passes its string pool: a million names hold only a few
-    /// hundred thousand distinct parts).
-    /// </param>
-    public PreparedName(string original, bool organisation, Func<string, string>? intern = null)
+    public PreparedName(string original, bool organisation)
     {
         Original = original;
         Organisation = organisation;
@@ -31,14 +27,6 @@ public sealed class PreparedName
         {
             (parts, var generics) = LegalForms.Replace(parts);
             Generics = generics.Any(g => g is not null) ? generics : null;
-        }
-
-        if (intern is not null)
-        {
-            for (var i = 0; i < parts.Length; i++)
-            {
-                parts[i] = intern(parts[i]);
-            }
         }
 
         Parts = parts;
@@ -101,8 +89,7 @@ public sealed class PreparedName
             Parts.CopyTo(Table, 0);
             for (var k = 0; k < Joins.Length; k++)
             {
-                var joined = JoinParts(Parts[Joins[k]], Parts[Joins[k] + 1]);
-                Table[Parts.Length + k] = intern is null ? joined : intern(joined);
+                Table[Parts.Length + k] = JoinParts(Parts[Joins[k]], Parts[Joins[k] + 1]);
             }
         }
 
@@ -157,8 +144,9 @@ public sealed class PreparedName
         second is "aldyn" or "alrhmn" or "alrhman" ? string.Concat(first, second.AsSpan(2, 1), second.AsSpan(2)) : first + second;
 
     /// <summary>
-    /// Replaces the parts and joined pairs by pooled copies, for a name prepared on another thread than the one that
-    /// pools (see <see cref="ScreeningIndex"/>): what the constructor's intern function does.
+    /// Replaces the parts and joined pairs by pooled copies, so that equal part strings are shared between names (the
+    /// index passes its string pool: a million names hold only a few hundred thousand distinct parts). Names are
+    /// prepared on every core and pooled on the one thread that adds them.
     /// </summary>
     internal void Intern(Func<string, string> intern)
     {
