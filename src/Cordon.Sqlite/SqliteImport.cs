@@ -74,13 +74,18 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
         }
 
         progress?.Report(count);
+        // A withdrawn record takes its own handling rule with it: an id that comes back later starts from the dataset's.
         using (var delete = Prepare("DELETE FROM entities WHERE id = $id"))
+        using (var forget = Prepare("DELETE FROM entity_handling WHERE id = $id"))
         {
             var id = delete.Parameters["$id"];
+            var forgetId = forget.Parameters["$id"];
             foreach (var (gone, old) in _existing)
             {
                 id.Value = gone;
                 delete.ExecuteNonQuery();
+                forgetId.Value = gone;
+                forget.ExecuteNonQuery();
                 _touchedRefs.Add(old.SourceRef);
             }
         }

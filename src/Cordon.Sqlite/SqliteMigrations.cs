@@ -50,6 +50,56 @@ internal static class SqliteMigrations
                 PRIMARY KEY (dataset, version, source_ref)
             ) WITHOUT ROWID;
             """),
+        (2, """
+            ALTER TABLE datasets ADD COLUMN handling TEXT NOT NULL DEFAULT 'shared';
+            ALTER TABLE datasets ADD COLUMN share_with TEXT NOT NULL DEFAULT '';
+            CREATE TABLE entity_handling (
+                id TEXT NOT NULL PRIMARY KEY,
+                dataset TEXT NOT NULL,
+                handling TEXT NOT NULL,
+                share_with TEXT NOT NULL
+            );
+            CREATE TABLE agencies (
+                code TEXT NOT NULL PRIMARY KEY,
+                name TEXT NOT NULL,
+                country TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE TABLE api_keys (
+                id TEXT NOT NULL PRIMARY KEY,
+                hash BLOB NOT NULL UNIQUE,
+                agency TEXT NOT NULL REFERENCES agencies(code),
+                role TEXT NOT NULL,
+                label TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT
+            );
+            CREATE TABLE audit (
+                seq INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                agency TEXT NOT NULL,
+                key TEXT NOT NULL,
+                action TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                details TEXT NOT NULL,
+                hash TEXT NOT NULL
+            );
+            CREATE INDEX audit_by_agency ON audit (agency, seq);
+            CREATE TABLE notifications (
+                seq INTEGER PRIMARY KEY,
+                reference TEXT NOT NULL UNIQUE,
+                agency TEXT NOT NULL,
+                at TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                from_agency TEXT NOT NULL,
+                from_key TEXT NOT NULL,
+                purpose TEXT NOT NULL,
+                query TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                score REAL NOT NULL
+            );
+            CREATE INDEX notifications_by_agency ON notifications (agency, seq);
+            """),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>

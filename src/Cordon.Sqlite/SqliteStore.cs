@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace Cordon.Sqlite;
 
 /// <summary>The embedded default store: one SQLite file, WAL journal, migrations applied on open.</summary>
-public sealed class SqliteStore : ICordonStore
+public sealed partial class SqliteStore : ICordonStore, ISharingStore
 {
     private readonly string _connectionString;
 
@@ -90,11 +90,11 @@ public sealed class SqliteStore : ICordonStore
         var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         Execute(connection, transaction, """
             INSERT INTO datasets (name, title, owner, format, version, records, entities, updated_at)
-            VALUES ($name, $title, $owner, $format, $version, $records, $entities, $now)
-            ON CONFLICT (name) DO UPDATE SET title = excluded.title, owner = excluded.owner, format = excluded.format,
+            VALUES ($name, COALESCE($title, $name), $owner, $format, $version, $records, $entities, $now)
+            ON CONFLICT (name) DO UPDATE SET title = COALESCE($title, datasets.title), owner = excluded.owner, format = excluded.format,
                 version = excluded.version, records = excluded.records, entities = excluded.entities, updated_at = excluded.updated_at
             """,
-            ("$name", request.Dataset), ("$title", request.Title ?? request.Dataset), ("$owner", request.Owner),
+            ("$name", request.Dataset), ("$title", (object?)request.Title ?? DBNull.Value), ("$owner", request.Owner),
             ("$format", request.Format), ("$version", version), ("$records", outcome.Records), ("$entities", outcome.Entities), ("$now", now));
         Execute(connection, transaction, """
             INSERT INTO dataset_versions (dataset, version, imported_at, source, added, changed, removed, unchanged, records, entities)

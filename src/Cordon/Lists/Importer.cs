@@ -8,7 +8,14 @@ using Cordon.Storage;
 namespace Cordon.Lists;
 
 /// <summary>How to import: into which dataset, for which owner, with which format options.</summary>
-public sealed record ImportOptions(string? Dataset = null, string? Owner = null, IReadOnlyDictionary<string, string>? FormatOptions = null);
+public sealed record ImportOptions(string? Dataset = null, string? Owner = null, IReadOnlyDictionary<string, string>? FormatOptions = null)
+{
+    /// <summary>Scope every id by the dataset (<c>dataset:id</c>), as for records an agency sends the server.</summary>
+    public bool ScopeIds { get; init; }
+
+    /// <summary>The dataset's title; null keeps the one it has (or, for a new dataset, uses its name).</summary>
+    public string? Title { get; init; }
+}
 
 /// <summary>The result of an import with the warnings the reader raised.</summary>
 public sealed record ImportOutcome(ImportResult Result, IReadOnlyList<string> Warnings);
@@ -48,10 +55,16 @@ public static class Importer
         }
 
         var context = new ImportContext(dataset, options.FormatOptions);
-        var request = new ImportRequest(dataset, options.Owner ?? reader.DefaultOwner, reader.Format, Path.GetFullPath(input));
+        var request = new ImportRequest(dataset, options.Owner ?? reader.DefaultOwner, reader.Format, Path.GetFullPath(input), options.Title);
+        var entities = reader.Read(input, context, cancellationToken);
+        if (options.ScopeIds)
+        {
+            entities = entities.Select(e => Sharing.AgencyRecords.Scope(dataset, e));
+        }
+
         try
         {
-            var result = store.Import(request, RequireSome(reader.Read(input, context, cancellationToken), input), progress, cancellationToken);
+            var result = store.Import(request, RequireSome(entities, input), progress, cancellationToken);
             return new ImportOutcome(result, context.Warnings);
         }
         catch (StoreException ex)

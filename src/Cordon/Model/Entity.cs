@@ -62,6 +62,9 @@ public sealed class Entity
     /// <summary>A copy placed in a dataset (the store sets this on import).</summary>
     public Entity WithDataset(string dataset) => new(Id, Schema, PropertiesMap, dataset, SourceRef);
 
+    /// <summary>A copy under another id (an agency's dataset scopes the ids it is given).</summary>
+    public Entity WithId(string id) => new(id, Schema, PropertiesMap, Dataset, SourceRef ?? Id);
+
     /// <inheritdoc />
     public override string ToString() => $"{Schema.Name}:{Id}";
 }

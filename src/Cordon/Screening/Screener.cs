@@ -68,8 +68,10 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
                 : throw new ModelException("country", $"unknown country '{query.Country}'");
         }
 
+        var identifiers = Identifiers.Normalize(query.Identifiers);
+
         // Without facts a name's score is its final score, so only the names that can be among the best few need scoring.
-        var limit = birthDate is null && country is null && query.Limit >= 1 ? query.Limit : int.MaxValue;
+        var limit = birthDate is null && country is null && identifiers.Length == 0 && query.Limit >= 1 ? query.Limit : int.MaxValue;
         var matches = exhaustive || _names is null
             ? NameMatches(query.Name, schema, threshold, exhaustive, limit)
             : _names.GetOrAdd((query.Name, schema?.Name, threshold, limit), key => NameMatches(key.Name, schema, key.Threshold, exhaustive: false, key.Limit));
@@ -83,7 +85,8 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
         for (var m = 0; m < matches.Length; m++)
         {
             var entity = index.Entities[matches[m].EntityIndex].Entity;
-            var score = Math.Clamp(matches[m].Score + BirthDateEffect(birthDate, entity, null) + CountryEffect(country, entity, null), 0, 1);
+            var score = Math.Clamp(matches[m].Score + BirthDateEffect(birthDate, entity, null) + CountryEffect(country, entity, null)
+                + Identifiers.Effect(identifiers, entity, null), 0, 1);
             if (score >= threshold)
             {
                 scored.Add((Math.Round(score, 4), m));
@@ -104,6 +107,7 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
             };
             BirthDateEffect(birthDate, entity, explanation);
             CountryEffect(country, entity, explanation);
+            Identifiers.Effect(identifiers, entity, explanation);
             ordered.Add(new ScreeningHit(entity, score, Math.Round(nameScore, 4), name.Name.Original, name.Property, pairs, explanation));
         }
 

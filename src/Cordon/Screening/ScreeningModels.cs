@@ -8,6 +8,9 @@ public sealed record ScreeningQuery(string Name, string? BirthDate = null, strin
     /// <summary>How many results to return at most.</summary>
     public int Limit { get; init; } = 10;
 
+    /// <summary>Document and registration numbers (passport, national id, IMO…); one equal to the entity's raises the score.</summary>
+    public IReadOnlyList<string> Identifiers { get; init; } = [];
+
     /// <summary>The lowest score returned; <see cref="Screener.DefaultThreshold"/> when not set.</summary>
     public double? Threshold { get; init; }
 }

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cordon.Screening;
+using Cordon.Storage;
+
+namespace Cordon.Server.Apis;
+
+/// <summary>One query to screen. <c>purpose</c> is mandatory: it is recorded in the audit trail and shown to owners of hit-no-hit records.</summary>
+public sealed record ScreenRequest(
+    string? Name,
+    string? BirthDate = null,
+    string? Country = null,
+    string? Schema = null,
+    IReadOnlyList<string>? Identifiers = null,
+    string? Purpose = null,
+    int? Limit = null,
+    double? Threshold = null);
+
+/// <summary>The answer to a screening query: the hits the asker may see, the hit-no-hit referrals, and the audit entry it was recorded as.</summary>
+public sealed record ScreenAnswer(ScreenRequest Query, double Threshold, IReadOnlyList<ScreenHit> Results, IReadOnlyList<ReferralDto> Referrals, long AuditSeq);
+
+/// <summary>One hit: the record, its owner, the calibrated score and why.</summary>
+public sealed record ScreenHit(
+    string Id,
+    string Schema,
+    string Caption,
+    string Dataset,
+    string Owner,
+    double Score,
+    double NameScore,
+    string MatchedName,
+    string MatchedProperty,
+    IReadOnlyList<ExplanationItem> Explanation,
+    IReadOnlyList<PartMatch> Parts);
+
+/// <summary>A hit-no-hit match: a record exists; quote the reference to its owner.</summary>
+public sealed record ReferralDto(string Reference, string Owner, string Band);
+
+/// <summary>A FollowTheMoney entity as the API gives it, with its dataset, owner and handling rule.</summary>
+public sealed record EntityDto(
+    string Id,
+    string Schema,
+    string Caption,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Properties,
+    IReadOnlyList<string> Datasets,
+    string? SourceRef,
+    string Owner,
+    string Handling,
+    IReadOnlyList<string>? ShareWith);
+
+/// <summary>
+/// A record to create or replace: FtM <c>schema</c> and <c>properties</c> (each a string or a list of strings), the
+/// <c>dataset</c> (on create), the source's own <c>id</c> (optional on create) and its own handling rule (optional).
+/// </summary>
+public sealed record EntityInput(
+    string? Schema,
+    Dictionary<string, JsonElement>? Properties,
+    string? Dataset = null,
+    string? Id = null,
+    string? Handling = null,
+    IReadOnlyList<string>? ShareWith = null);
+
+/// <summary>A dataset as an asker may see it.</summary>
+public sealed record DatasetDto(
+    string Name,
+    string Title,
+    string Owner,
+    string Format,
+    int Version,
+    int Records,
+    int Entities,
+    DateTimeOffset UpdatedAt,
+    string Handling,
+    IReadOnlyList<string>? ShareWith);
+
+/// <summary>A new dataset of the asker's agency: named <c>{agency}_{name}</c>, with its default handling rule.</summary>
+public sealed record DatasetInput(string? Name, string? Title = null, string? Handling = null, IReadOnlyList<string>? ShareWith = null);
+
+/// <summary>A handling rule to set.</summary>
+public sealed record HandlingInput(string? Handling, IReadOnlyList<string>? ShareWith = null);
+
+/// <summary>What a change produced: the dataset version and its delta.</summary>
+public sealed record ChangeAnswer(ImportResult Result, IReadOnlyList<string> Warnings);
+
+/// <summary>A notification as its owner reads it.</summary>
+public sealed record NotificationDto(
+    long Seq,
+    string Reference,
+    DateTimeOffset At,
+    string Kind,
+    string FromAgency,
+    string FromKey,
+    string Purpose,
+    JsonElement Query,
+    string EntityId,
+    double Score);
+
+/// <summary>A page of notifications; pass <c>next</c> as <c>after</c> for the following page.</summary>
+public sealed record NotificationPage(IReadOnlyList<NotificationDto> Notifications, long Next);
+
+/// <summary>One audit entry with the hash that chains it.</summary>
+public sealed record AuditDto(long Seq, string At, string Agency, string Key, string Action, string Subject, JsonElement Details, string Hash);
+
+/// <summary>An agency's audit trail for an auditor: its entries, the chain's head, and the list and matcher versions in force.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditDto> Entries, long Next, AuditHead Head, string MatcherVersion, IReadOnlyList<ListVersion> Lists);
+
+/// <summary>The newest entry of the whole chain: record it to check later that nothing was removed from the end.</summary>
+public sealed record AuditHead(long Seq, string Hash);
+
+/// <summary>A dataset's version at the time of the export.</summary>
+public sealed record ListVersion(string Dataset, int Version, DateTimeOffset UpdatedAt);
+
+/// <summary>Who a key speaks for.</summary>
+public sealed record WhoAmI(string Agency, string Key, string Role);
+
+/// <summary>Readiness: the screening view in use.</summary>
+public sealed record Readiness(string Status, long Generation, int Entities);
+
+/// <summary>Source-generated JSON for every body the API reads or writes.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ScreenRequest))]
+[JsonSerializable(typeof(ScreenAnswer))]
+[JsonSerializable(typeof(EntityDto))]
+[JsonSerializable(typeof(EntityInput))]
+[JsonSerializable(typeof(DatasetDto))]
+[JsonSerializable(typeof(IReadOnlyList<DatasetDto>))]
+[JsonSerializable(typeof(DatasetInput))]
+[JsonSerializable(typeof(HandlingInput))]
+[JsonSerializable(typeof(ChangeAnswer))]
+[JsonSerializable(typeof(NotificationPage))]
+[JsonSerializable(typeof(AuditPage))]
+[JsonSerializable(typeof(WhoAmI))]
+[JsonSerializable(typeof(Readiness))]
+[JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
+[JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
+internal sealed partial class ApiJson : JsonSerializerContext;

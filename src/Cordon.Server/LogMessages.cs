@@ -1,0 +1,23 @@
+namespace Cordon.Server;
+
+/// <summary>Every log line the server writes, source-generated, with stable event ids.</summary>
+internal static partial class LogMessages
+{
+    [LoggerMessage(1, LogLevel.Information, "Screening view {Generation} built: {Entities} entities indexed in {Milliseconds:0} ms")]
+    public static partial void ViewBuilt(ILogger logger, long generation, int entities, double milliseconds);
+
+    [LoggerMessage(2, LogLevel.Error, "Refreshing the screening view failed; still answering from the previous one")]
+    public static partial void RefreshFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3, LogLevel.Warning, "Refused key {KeyId} of agency {Agency}: revoked")]
+    public static partial void RevokedKey(ILogger logger, string keyId, string agency);
+
+    [LoggerMessage(4, LogLevel.Error, "Request failed: {Method} {Path}")]
+    public static partial void Unhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(5, LogLevel.Information, "Cordon server on {Database}: {Datasets} datasets, {Agencies} agencies")]
+    public static partial void Started(ILogger logger, string database, int datasets, int agencies);
+
+    [LoggerMessage(6, LogLevel.Warning, "Rate limit reached for key {KeyId}")]
+    public static partial void RateLimited(ILogger logger, string keyId);
+}

@@ -1,0 +1,113 @@
+using Cordon.Audit;
+using Cordon.Screening;
+using Cordon.Sharing;
+using Cordon.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Cordon.Server;
+
+/// <summary>
+/// What the server holds: the store, the audit writer, and the current <see cref="SharedView"/> (screening index and
+/// handling rules of one store state). A change made through the server refreshes the view before it is answered; a
+/// change made by another process is picked up by <see cref="ServerRefresher"/> within <see cref="ServerOptions.RefreshSeconds"/>.
+/// </summary>
+public sealed class ServerState : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private readonly ILogger<ServerState> _logger;
+    private SharedView? _view;
+    private string? _stamp;
+    private long _generation;
+    private long _tickets;
+    private long _covered;
+
+    public ServerState(IOptions<ServerOptions> options, TimeProvider time, ILogger<ServerState> logger)
+    {
+        _logger = logger;
+        Time = time;
+        Store = SqliteStore.Open(options.Value.Db);
+        Audit = new AuditWriter(Store);
+    }
+
+    public SqliteStore Store { get; }
+
+    public AuditWriter Audit { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>The view every request is answered from; throws until the first one is built (readiness says so).</summary>
+    public SharedView View => _view ?? throw new ServiceNotReadyException();
+
+    public bool IsReady => _view is not null;
+
+    /// <summary>
+    /// Rebuilds the view when the store changed since the last one (always with <paramref name="force"/>). Concurrent
+    /// callers share one rebuild: whoever waits gets a view at least as new as the store was when it asked.
+    /// </summary>
+    public async Task RefreshAsync(bool force, CancellationToken cancellationToken = default)
+    {
+        // A ticket taken after a change committed; a rebuild that starts later covers it.
+        var ticket = Interlocked.Increment(ref _tickets);
+        await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_view is not null && Interlocked.Read(ref _covered) >= ticket)
+            {
+                return;
+            }
+
+            if (!force && _view is not null && string.Equals(Store.GetStateStamp(), _stamp, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var covers = Interlocked.Read(ref _tickets);
+            var started = Time.GetTimestamp();
+            var stamp = Store.GetStateStamp();
+            var handling = Store.GetHandling();
+            var index = await Task.Run(() => ScreeningIndex.Build(Store.ReadEntities(cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false);
+            var generation = Interlocked.Increment(ref _generation);
+            _view = new SharedView(new Screener(index), handling, generation);
+            _stamp = stamp;
+            Interlocked.Exchange(ref _covered, covers);
+            LogMessages.ViewBuilt(_logger, generation, index.EntityCount, Time.GetElapsedTime(started).TotalMilliseconds);
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Audit.DisposeAsync().ConfigureAwait(false);
+        Store.Dispose();
+        _refreshing.Dispose();
+    }
+}
+
+/// <summary>A request arrived before the first view was built.</summary>
+public sealed class ServiceNotReadyException() : Exception("the server is still loading its lists");
+
+/// <summary>Builds the first view at start-up and picks up changes made by other processes.</summary>
+public sealed partial class ServerRefresher(ServerState state, IOptions<ServerOptions> options, ILogger<ServerRefresher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await state.RefreshAsync(force: true, stoppingToken).ConfigureAwait(false);
+        var period = TimeSpan.FromSeconds(Math.Max(0.1, options.Value.RefreshSeconds));
+        using var timer = new PeriodicTimer(period, state.Time);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await state.RefreshAsync(force: false, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Keep answering from the last good view; the next tick tries again.
+                LogMessages.RefreshFailed(logger, ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Cordon.Model;
+using Cordon.Screening;
+
+namespace Cordon.Sharing;
+
+/// <summary>Who is asking: the agency a key speaks for, the key and its role.</summary>
+public sealed record Asker(string Agency, string Key, Role Role);
+
+/// <summary>A hit-no-hit match as the asker sees it: a reference to quote, whom to contact, and how good a match.</summary>
+public sealed record Referral(string Reference, string Owner, string Band);
+
+/// <summary>One query's answer for one asker: the hits it may see in full, the referrals, and the owners' notifications.</summary>
+public sealed record SharedScreening(ScreeningResponse Response, IReadOnlyList<Referral> Referrals, IReadOnlyList<Notification> Notifications);
+
+/// <summary>
+/// The screening index and the handling rules of one store state, as every member sees it through the one disclosure
+/// rule (<see cref="HandlingRule.Decide"/>). The index is one structure for all agencies; what an asker may not see is
+/// taken out of the answer, and more is asked of the index until the asker's limit is filled or the index has no more,
+/// so a hidden record neither takes a visible one's place nor shows in any count.
+/// </summary>
+public sealed class SharedView(Screener screener, HandlingMap handling, long generation)
+{
+    public Screener Screener => screener;
+
+    public HandlingMap Handling => handling;
+
+    /// <summary>Which store state this view was built from; a newer view replaces it whole.</summary>
+    public long Generation => generation;
+
+    /// <summary>
+    /// Screens for an asker. Hits it may see come back whole; hit-no-hit hits come back as referrals and each raises a
+    /// notification for the owner (written with the audit entry by the caller). <paramref name="queryJson"/> is the
+    /// query as the owner will be shown it.
+    /// </summary>
+    public SharedScreening Screen(Asker asker, ScreeningQuery query, string purpose, string queryJson, DateTimeOffset now)
+    {
+        var limit = Math.Max(1, query.Limit);
+        var ask = limit;
+        while (true)
+        {
+            var response = screener.Screen(query with { Limit = ask });
+            var visible = new List<ScreeningHit>(Math.Min(limit, response.Results.Count));
+            List<Referral>? referrals = null;
+            List<Notification>? notifications = null;
+            foreach (var hit in response.Results)
+            {
+                if (visible.Count + (referrals?.Count ?? 0) == limit)
+                {
+                    break;
+                }
+
+                switch (handling.Decide(asker.Agency, hit.Entity))
+                {
+                    case Disclosure.Full:
+                        visible.Add(hit);
+                        break;
+                    case Disclosure.Existence:
+                        var owner = handling.OwnerOf(hit.Entity)!;
+                        var reference = ScoreBands.NewReference();
+                        (referrals ??= []).Add(new Referral(reference, owner, ScoreBands.Of(hit.Score)));
+                        (notifications ??= []).Add(new Notification(reference, owner, now, NotificationKinds.HitNoHit, asker.Agency, asker.Key,
+                            purpose, queryJson, hit.Entity.Id, hit.Score));
+                        break;
+                }
+            }
+
+            var filled = visible.Count + (referrals?.Count ?? 0) == limit;
+            if (filled || response.Results.Count < ask || ask == int.MaxValue)
+            {
+                return new SharedScreening(response with { Query = query, Results = visible }, referrals ?? [], notifications ?? []);
+            }
+
+            // Hidden records took places in the answer: ask for more (rare; each round asks four times as many).
+            ask = ask > int.MaxValue / 4 ? int.MaxValue : ask * 4;
+        }
+    }
+
+    /// <summary>An entity as the asker may see it: whole, or null exactly as if it did not exist.</summary>
+    public Entity? Read(Asker asker, Entity? entity) =>
+        entity is not null && handling.Decide(asker.Agency, entity) == Disclosure.Full ? entity : null;
+}
