@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Cordon.Server.Apis;
 using Cordon.Server.Auth;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.OpenApi;
 
 namespace Cordon.Server;
@@ -21,7 +20,7 @@ public static class CordonServer
         builder.Logging.AddJsonConsole(o =>
         {
             o.IncludeScopes = false;
-            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
             o.UseUtcTimestamp = true;
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -38,15 +37,26 @@ public static class CordonServer
         services.AddSingleton<ServerState>();
         services.AddSingleton<KeyCache>();
         services.AddHostedService<ServerRefresher>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default);
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             // The same refusal must read the same, byte for byte, whoever asks and whatever exists: no trace id.
             context.ProblemDetails.Extensions.Remove("traceId");
         });
         services.AddExceptionHandler<CordonExceptionHandler>();
-        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        // The core only: the full AddAuthentication brings data protection, whose key ring (for cookies this server never
+        // issues) would be written under the user's home at every start.
+        services.AddWebEncoders();
+        services.AddAuthenticationCore(o =>
+        {
+            o.DefaultScheme = ApiKeyAuthentication.SchemeName;
+            o.AddScheme<ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        });
         services.AddAuthorization(Policies.Add);
         services.AddRateLimiter(options =>
         {

@@ -1,0 +1,120 @@
+using System.Net;
+using Cordon.Audit;
+using Cordon.Server.Tests.Support;
+using Cordon.Sharing;
+
+namespace Cordon.Server.Tests;
+
+public sealed class AuthTests
+{
+    [Theory]
+    [InlineData(null, "send an API key")]
+    [InlineData("Basic dXNlcjpwYXNz", "must be 'Bearer <key>'")]
+    [InlineData("Bearer not-a-key", "not a Cordon API key")]
+    [InlineData("Bearer cordon_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "unknown API key")]
+    public async Task A_request_without_a_valid_key_is_refused_with_401_problem_details(string? header, string detail)
+    {
+        // Given a running server
+        using var app = new CordonApp();
+        await app.ReadyAsync();
+        var client = app.CreateClient();
+        if (header is not null)
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", header);
+        }
+
+        // When it screens
+        var response = await client.PostJson("/v1/screen", Http.Screen("Ali"));
+
+        // Then it is refused, saying why, as ProblemDetails
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Json();
+        Assert.Equal(401, body.GetProperty("status").GetInt32());
+        Assert.Contains(detail, body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_revoked_key_is_refused_from_then_on()
+    {
+        // Given a key that works
+        using var app = new CordonApp();
+        await app.ReadyAsync();
+        app.Agency("BKA");
+        var key = app.NewKey("BKA", Role.Screener);
+        var client = app.WithKey(key.Secret);
+        Assert.Equal(HttpStatusCode.OK, (await client.Get("/v1/me")).StatusCode);
+
+        // When the operator revokes it
+        Assert.True(app.Store.RevokeKey(key.Key.Id, DateTimeOffset.UtcNow,
+            new AuditEntry(DateTimeOffset.UtcNow, AuditEntry.Operator, "", AuditActions.KeyRevoke, key.Key.Id, "{}")));
+
+        // Then it is refused
+        var response = await client.Get("/v1/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("revoked", (await response.Json()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Role.Screener, "/v1/notifications")]
+    [InlineData(Role.Screener, "/v1/audit")]
+    [InlineData(Role.Analyst, "/v1/audit")]
+    public async Task A_key_without_the_role_gets_403(Role role, string path)
+    {
+        // Given a key of a role below what the endpoint needs
+        using var app = new CordonApp();
+        await app.ReadyAsync();
+        var client = app.Agency("BKA", role);
+
+        // When it asks
+        var response = await client.Get(path);
+
+        // Then it is forbidden, as ProblemDetails naming its role
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains($"a {Roles.Name(role)} key", (await response.Json()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_screener_may_not_contribute_records()
+    {
+        using var app = new CordonApp();
+        await app.ReadyAsync();
+        var client = app.Agency("BKA", Role.Screener);
+
+        var response = await client.PostJson("/v1/entities", new { dataset = "bka_x", schema = "Person", properties = new { name = "A B" } });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_key_over_its_rate_limit_gets_429_with_retry_after()
+    {
+        // Given a rate limit of 5 requests a second and no burst above it
+        using var app = new CordonApp(new() { ["RateLimit"] = "10", ["RateBurst"] = "5" });
+        await app.ReadyAsync();
+        var client = app.Agency("BKA", Role.Screener);
+        var other = app.Agency("FBI", Role.Screener);
+
+        // When the key makes 20 requests at once
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.Get("/v1/me")));
+
+        // Then some are refused with 429 and Retry-After, and another key is not affected
+        var refused = statuses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.NotEmpty(refused);
+        Assert.True(statuses.Count(r => r.StatusCode == HttpStatusCode.OK) <= 6);
+        Assert.Equal("1", refused[0].Headers.RetryAfter?.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await other.Get("/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_readiness_and_the_openapi_document_need_no_key()
+    {
+        using var app = new CordonApp();
+        await app.ReadyAsync();
+        var client = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.Get("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Get("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.Get("/openapi/v1.json")).StatusCode);
+    }
+}
