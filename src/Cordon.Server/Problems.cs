@@ -38,7 +38,8 @@ internal static class Problems
 
         try
         {
-            return await JsonSerializer.DeserializeAsync(request.Body, type, cancellationToken).ConfigureAwait(false)
+            await using var body = new LimitedReadStream(request.Body, maxBytes);
+            return await JsonSerializer.DeserializeAsync(body, type, cancellationToken).ConfigureAwait(false)
                 ?? throw new ModelException("body", "expected a JSON object, found null");
         }
         catch (JsonException ex)

@@ -117,7 +117,8 @@ public static class DatasetsApi
         {
             await using (var output = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
-                await context.Request.Body.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+                await using var body = new LimitedReadStream(context.Request.Body, options.Value.MaxImportBytes);
+                await body.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
             }
 
             var title = state.Store.GetDataset(name)!.Title;
