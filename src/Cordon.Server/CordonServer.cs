@@ -99,6 +99,8 @@ public static class CordonServer
                 Description = "Counter-terrorism screening and information sharing. Every request but /healthz, /readyz and this "
                     + "document needs 'Authorization: Bearer <key>' (cordon key create).",
             };
+            // Where a server runs is the client's business; the committed document must read the same wherever it was made.
+            document.Servers = [];
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
             document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
