@@ -19,7 +19,7 @@ internal static class AgencyCommand
             using var store = CommonOptions.OpenStore(parse);
             var agency = Agency.Create(parse.GetValue(code)!, parse.GetValue(name)!, parse.GetValue(country)!, DateTimeOffset.UtcNow);
             store.AddAgency(agency, new AuditEntry(agency.CreatedAt, AuditEntry.Operator, "", AuditActions.AgencyAdd, agency.Code,
-                CliAudit.Details(w =>
+                Cordon.Text.JsonText.Object(w =>
                 {
                     w.WriteString("name", agency.Name);
                     w.WriteString("country", agency.Country);

@@ -50,20 +50,3 @@ internal static class AuditCommand
         return new Command("audit", "The tamper-evident audit trail.") { verify };
     }
 }
-
-/// <summary>Audit details written by the command line, as compact JSON.</summary>
-internal static class CliAudit
-{
-    public static string Details(Action<System.Text.Json.Utf8JsonWriter> write)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(128);
-        using (var w = new System.Text.Json.Utf8JsonWriter(buffer, Model.EntityJson.WriterOptions))
-        {
-            w.WriteStartObject();
-            write(w);
-            w.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-}

@@ -25,7 +25,7 @@ internal static class KeyCommand
             var made = ApiKeys.Create(parse.GetValue(agency)!, Roles.Parse(parse.GetValue(role)), parse.GetValue(label), DateTimeOffset.UtcNow);
             var key = made.Key;
             store.AddKey(key, made.Hash, new AuditEntry(key.CreatedAt, AuditEntry.Operator, "", AuditActions.KeyCreate, key.Id,
-                CliAudit.Details(w =>
+                Cordon.Text.JsonText.Object(w =>
                 {
                     w.WriteString("agency", key.Agency);
                     w.WriteString("role", Roles.Name(key.Role));
@@ -62,7 +62,7 @@ internal static class KeyCommand
             var known = store.GetKeys().FirstOrDefault(k => string.Equals(k.Id, keyId, StringComparison.Ordinal))
                 ?? throw new UsageException($"no key '{keyId}' (cordon key list shows them)");
             if (!store.RevokeKey(keyId, now, new AuditEntry(now, AuditEntry.Operator, "", AuditActions.KeyRevoke, keyId,
-                CliAudit.Details(w => w.WriteString("agency", known.Agency)))))
+                Cordon.Text.JsonText.Object(w => w.WriteString("agency", known.Agency)))))
             {
                 throw new UsageException($"key '{keyId}' was already revoked");
             }

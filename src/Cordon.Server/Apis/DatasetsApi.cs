@@ -125,7 +125,7 @@ public static class DatasetsApi
             var outcome = Importer.Import(state.Store, format, file, new ImportOptions(name, asker.Agency) { ScopeIds = true, Title = title },
                 cancellationToken: cancellationToken);
             await state.Audit.AppendAsync(new AuditEntry(state.Time.GetUtcNow(), asker.Agency, asker.Key, AuditActions.DatasetImport, name,
-                ScreeningApi.Json(w =>
+                Cordon.Text.JsonText.Object(w =>
                 {
                     w.WriteString("format", format);
                     w.WriteNumber("version", outcome.Result.Version);
@@ -147,7 +147,7 @@ public static class DatasetsApi
         }
     }
 
-    private static string HandlingDetails(HandlingRule rule) => ScreeningApi.Json(w =>
+    private static string HandlingDetails(HandlingRule rule) => Cordon.Text.JsonText.Object(w =>
     {
         w.WriteString("handling", rule.Name);
         w.WriteStartArray("share_with");

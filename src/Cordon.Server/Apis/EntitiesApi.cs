@@ -47,7 +47,7 @@ public static class EntitiesApi
         {
             // Reading another agency's record is a disclosure: it goes in the asker's trail.
             await state.Audit.AppendAsync(new AuditEntry(state.Time.GetUtcNow(), asker.Agency, asker.Key, AuditActions.EntityRead, entity.Id,
-                ScreeningApi.Json(w => w.WriteString("owner", owner))), cancellationToken: cancellationToken).ConfigureAwait(false);
+                Cordon.Text.JsonText.Object(w => w.WriteString("owner", owner))), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         return TypedResults.Ok(ToDto(entity, view.Handling, asker));
@@ -150,7 +150,7 @@ public static class EntitiesApi
     private static ImportResult Change(ServerState state, Asker asker, string dataset, string action, EntityChange? upsert, string? withdraw)
     {
         var subject = upsert?.Entity.Id ?? withdraw!;
-        var details = ScreeningApi.Json(w =>
+        var details = Cordon.Text.JsonText.Object(w =>
         {
             w.WriteString("dataset", dataset);
             if (upsert is not null)

@@ -1,10 +1,10 @@
-using System.Buffers;
 using System.Text.Json;
 using Cordon.Audit;
 using Cordon.Model;
 using Cordon.Screening;
 using Cordon.Server.Auth;
 using Cordon.Sharing;
+using Cordon.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -116,7 +116,7 @@ public static class ScreeningApi
         return entries;
     }
 
-    private static string DisclosureDetails(Notification n) => Json(w =>
+    private static string DisclosureDetails(Notification n) => JsonText.Object(w =>
     {
         w.WriteString("reference", n.Reference);
         w.WriteString("to", n.FromAgency);
@@ -125,52 +125,31 @@ public static class ScreeningApi
         w.WriteNumber("score", n.Score);
     });
 
-    internal static string Json(Action<Utf8JsonWriter> write)
+    private static string Details(string purpose, string queryJson, SharedScreening result) => JsonText.Object(w =>
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer, EntityJson.WriterOptions))
+        w.WriteString("purpose", purpose);
+        w.WritePropertyName("query");
+        w.WriteRawValue(queryJson, skipInputValidation: true);
+        w.WriteStartArray("results");
+        foreach (var hit in result.Response.Results)
         {
             w.WriteStartObject();
-            write(w);
+            w.WriteString("id", hit.Entity.Id);
+            w.WriteNumber("score", hit.Score);
             w.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static string Details(string purpose, string queryJson, SharedScreening result)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var w = new Utf8JsonWriter(buffer, EntityJson.WriterOptions))
+        w.WriteEndArray();
+        w.WriteStartArray("referrals");
+        foreach (var r in result.Referrals)
         {
             w.WriteStartObject();
-            w.WriteString("purpose", purpose);
-            w.WritePropertyName("query");
-            w.WriteRawValue(queryJson, skipInputValidation: true);
-            w.WriteStartArray("results");
-            foreach (var hit in result.Response.Results)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", hit.Entity.Id);
-                w.WriteNumber("score", hit.Score);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("referrals");
-            foreach (var r in result.Referrals)
-            {
-                w.WriteStartObject();
-                w.WriteString("reference", r.Reference);
-                w.WriteString("owner", r.Owner);
-                w.WriteString("band", r.Band);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            w.WriteString("reference", r.Reference);
+            w.WriteString("owner", r.Owner);
+            w.WriteString("band", r.Band);
             w.WriteEndObject();
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        w.WriteEndArray();
+    });
 }
