@@ -15,9 +15,6 @@ internal static partial class LogMessages
     [LoggerMessage(4, LogLevel.Error, "Request failed: {Method} {Path}")]
     public static partial void Unhandled(ILogger logger, Exception exception, string method, string path);
 
-    [LoggerMessage(5, LogLevel.Information, "Cordon server on {Database}: {Datasets} datasets, {Agencies} agencies")]
-    public static partial void Started(ILogger logger, string database, int datasets, int agencies);
-
     [LoggerMessage(6, LogLevel.Warning, "Rate limit reached for key {KeyId}")]
     public static partial void RateLimited(ILogger logger, string keyId);
 }

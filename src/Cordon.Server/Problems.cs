@@ -16,10 +16,6 @@ internal static class Problems
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"no {what}");
 
-    public static ProblemHttpResult BadRequest(string field, string reason) => TypedResults.Problem(
-        statusCode: StatusCodes.Status400BadRequest, title: "Bad Request", detail: $"{field}: {reason}",
-        extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["field"] = field });
-
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 

@@ -34,12 +34,5 @@ public static class AuditActions
     public const string EntityWithdraw = "entity.withdraw";
     public const string EntityRead = "entity.read";
     public const string Screen = "screen";
-    public const string ScreenBatch = "screen.batch";
-    public const string Search = "search";
     public const string Disclosure = "disclosure";
-    public const string HitConfirm = "hit.confirm";
-    public const string HitDismiss = "hit.dismiss";
-    public const string MonitorAdd = "monitor.add";
-    public const string MonitorRemove = "monitor.remove";
-    public const string Export = "export";
 }

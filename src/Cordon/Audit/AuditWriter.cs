@@ -30,12 +30,6 @@ public sealed class AuditWriter : IAsyncDisposable
         _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
-    /// <summary>How many transactions were committed, and how many entries they carried (for the benchmark).</summary>
-    public (long Commits, long Entries) Counts => (Interlocked.Read(ref _commits), Interlocked.Read(ref _entries));
-
-    private long _commits;
-    private long _entries;
-
     /// <summary>Queues one entry and completes with its sequence number once it is committed.</summary>
     public Task<long> AppendAsync(AuditEntry entry, IReadOnlyList<Notification>? notifications = null, CancellationToken cancellationToken = default) =>
         AppendAsync([entry], notifications, cancellationToken);
@@ -67,8 +61,6 @@ public sealed class AuditWriter : IAsyncDisposable
             try
             {
                 var first = _store.Append(entries, notifications);
-                Interlocked.Increment(ref _commits);
-                Interlocked.Add(ref _entries, entries.Count);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(first + firsts[i]);

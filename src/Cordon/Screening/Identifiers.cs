@@ -23,13 +23,14 @@ internal static class Identifiers
         foreach (var identifier in identifiers)
         {
             var key = Key(identifier);
-            if (key.Length >= 4 && !result.Contains(key, StringComparer.Ordinal))
-            {
-                result.Add(key);
-            }
-            else if (key.Length < 4)
+            if (key.Length < 4)
             {
                 throw new ModelException("identifiers", $"'{identifier}' has fewer than 4 letters and digits: too short to tell anyone apart");
+            }
+
+            if (!result.Contains(key, StringComparer.Ordinal))
+            {
+                result.Add(key);
             }
         }
 

@@ -20,8 +20,6 @@ public sealed class HandlingMap(IEnumerable<DatasetHandling> datasets, IEnumerab
 
     private readonly FrozenDictionary<string, EntityHandling> _overrides = overrides.ToFrozenDictionary(o => o.EntityId, StringComparer.Ordinal);
 
-    public static readonly HandlingMap Empty = new([], []);
-
     /// <summary>A dataset's owner and default rule, or null.</summary>
     public DatasetHandling? Dataset(string name) => _datasets.GetValueOrDefault(name);
 
