@@ -131,6 +131,7 @@ public static class CordonServer
         app.MapDatasetsApi();
         app.MapNotificationsApi();
         app.MapAuditApi();
+        app.MapReviewApi();
         return app;
     }
 }

@@ -26,4 +26,13 @@ public sealed class ServerOptions
 
     /// <summary>How often the store is checked for changes made by another process (an import on the command line).</summary>
     public double RefreshSeconds { get; set; } = 5;
+
+    /// <summary>Hits scoring at least this become review items (a query may ask for weaker hits; they are shown, not queued).</summary>
+    public double ReviewThreshold { get; set; } = Cordon.Screening.Screener.DefaultThreshold;
+
+    /// <summary>Largest NDJSON body sent to a batch screen, in bytes.</summary>
+    public long MaxBatchBytes { get; set; } = 4L << 30;
+
+    /// <summary>Batch lines screened, audited and answered together.</summary>
+    public int BatchChunk { get; set; } = 2048;
 }

@@ -27,6 +27,8 @@ public sealed class ServerState : IAsyncDisposable
         Time = time;
         Store = SqliteStore.Open(options.Value.Db);
         Audit = new AuditWriter(Store);
+        ReviewThreshold = options.Value.ReviewThreshold;
+        Reviews.Load(Store.ReadReviewItems());
     }
 
     public SqliteStore Store { get; }
@@ -34,6 +36,12 @@ public sealed class ServerState : IAsyncDisposable
     public AuditWriter Audit { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>Every agency's standing review decisions, consulted by each screen.</summary>
+    public ReviewBook Reviews { get; } = new();
+
+    /// <summary>Hits at or above this score become review items.</summary>
+    public double ReviewThreshold { get; }
 
     /// <summary>The view every request is answered from; throws until the first one is built (readiness says so).</summary>
     public SharedView View => _view ?? throw new ServiceNotReadyException();

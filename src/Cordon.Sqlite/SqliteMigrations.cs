@@ -100,6 +100,47 @@ internal static class SqliteMigrations
             );
             CREATE INDEX notifications_by_agency ON notifications (agency, seq);
             """),
+        (3, """
+            ALTER TABLE api_keys ADD COLUMN purpose TEXT;
+            CREATE TABLE review_items (
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                agency TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                fingerprint TEXT NOT NULL,
+                owner TEXT NOT NULL,
+                reference TEXT,
+                dataset TEXT,
+                caption TEXT,
+                band TEXT NOT NULL,
+                score REAL NOT NULL,
+                origin TEXT NOT NULL,
+                purpose TEXT NOT NULL,
+                query TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                key TEXT NOT NULL,
+                status TEXT NOT NULL,
+                decided_at TEXT,
+                decided_by TEXT,
+                note TEXT
+            );
+            CREATE INDEX review_items_by_agency ON review_items (agency, status, seq);
+            CREATE TABLE monitored (
+                agency TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                name TEXT NOT NULL,
+                birth_date TEXT,
+                country TEXT,
+                schema TEXT,
+                identifiers TEXT NOT NULL,
+                purpose TEXT NOT NULL,
+                key TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (agency, subject)
+            ) WITHOUT ROWID;
+            CREATE INDEX entities_by_version ON entities (dataset, version);
+            """),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>

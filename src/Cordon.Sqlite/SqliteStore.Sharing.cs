@@ -33,11 +33,11 @@ public sealed partial class SqliteStore
         }
 
         Execute(connection, transaction, """
-            INSERT INTO api_keys (id, hash, agency, role, label, created_at, revoked_at)
-            VALUES ($id, $hash, $agency, $role, $label, $at, NULL)
+            INSERT INTO api_keys (id, hash, agency, role, label, created_at, revoked_at, purpose)
+            VALUES ($id, $hash, $agency, $role, $label, $at, NULL, $purpose)
             """,
             ("$id", key.Id), ("$hash", hash), ("$agency", key.Agency), ("$role", Roles.Name(key.Role)), ("$label", key.Label),
-            ("$at", AuditEntry.FormatTime(key.CreatedAt)));
+            ("$at", AuditEntry.FormatTime(key.CreatedAt)), ("$purpose", (object?)key.Purpose ?? DBNull.Value));
     });
 
     public ApiKey? FindKey(byte[] hash) =>
@@ -129,9 +129,9 @@ public sealed partial class SqliteStore
         return result;
     }
 
-    public long Append(IReadOnlyList<AuditEntry> entries, IReadOnlyList<Notification> notifications)
+    public long Append(IReadOnlyList<AuditEntry> entries, IReadOnlyList<Notification> notifications, IReadOnlyList<ReviewItem>? reviews = null)
     {
-        if (entries.Count == 0 && notifications.Count == 0)
+        if (entries.Count == 0 && notifications.Count == 0 && reviews is not { Count: > 0 })
         {
             return 0;
         }
@@ -139,6 +139,11 @@ public sealed partial class SqliteStore
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: false);
         var first = SqliteAudit.Append(connection, transaction, entries, notifications);
+        if (reviews is { Count: > 0 })
+        {
+            SqliteReview.Insert(connection, transaction, reviews);
+        }
+
         transaction.Commit();
         return first;
     }
@@ -176,10 +181,10 @@ public sealed partial class SqliteStore
             r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetDouble(10))),
         ("$agency", agency), ("$after", afterSeq), ("$limit", limit));
 
-    private const string KeyColumns = "id, agency, role, label, created_at, revoked_at";
+    private const string KeyColumns = "id, agency, role, label, created_at, revoked_at, purpose";
 
     private static ApiKey ReadKey(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), Roles.Parse(r.GetString(2)), r.GetString(3),
-        ParseTime(r.GetString(4)), r.IsDBNull(5) ? null : ParseTime(r.GetString(5)));
+        ParseTime(r.GetString(4)), r.IsDBNull(5) ? null : ParseTime(r.GetString(5)), r.IsDBNull(6) ? null : r.GetString(6));
 
     private static Agency ReadAgency(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), ParseTime(r.GetString(3)));
 

@@ -5,7 +5,11 @@ using Cordon.Storage;
 
 namespace Cordon.Server.Apis;
 
-/// <summary>One query to screen. <c>purpose</c> is mandatory: it is recorded in the audit trail and shown to owners of hit-no-hit records.</summary>
+/// <summary>
+/// One query to screen. <c>purpose</c> is mandatory: it is recorded in the audit trail and shown to owners of hit-no-hit
+/// records. <c>subject</c> is the asker's own reference for whom it screens (a customer or traveller id): review
+/// decisions are kept per subject; without one, the subject is derived from the name, birth date, country and schema.
+/// </summary>
 public sealed record ScreenRequest(
     string? Name,
     string? BirthDate = null,
@@ -14,10 +18,21 @@ public sealed record ScreenRequest(
     IReadOnlyList<string>? Identifiers = null,
     string? Purpose = null,
     int? Limit = null,
-    double? Threshold = null);
+    double? Threshold = null,
+    string? Subject = null);
 
-/// <summary>The answer to a screening query: the hits the asker may see, the hit-no-hit referrals, and the audit entry it was recorded as.</summary>
-public sealed record ScreenAnswer(ScreenRequest Query, double Threshold, IReadOnlyList<ScreenHit> Results, IReadOnlyList<ReferralDto> Referrals, long AuditSeq);
+/// <summary>
+/// The answer to a screening query: the hits the asker may see, the hit-no-hit referrals, the review items of hits left
+/// out because the asker dismissed them (until the record changes), and the audit entry it was recorded as.
+/// </summary>
+public sealed record ScreenAnswer(
+    ScreenRequest Query,
+    string Subject,
+    double Threshold,
+    IReadOnlyList<ScreenHit> Results,
+    IReadOnlyList<ReferralDto> Referrals,
+    IReadOnlyList<string> Suppressed,
+    long AuditSeq);
 
 /// <summary>One hit: the record, its owner, the calibrated score and why.</summary>
 public sealed record ScreenHit(
@@ -31,10 +46,11 @@ public sealed record ScreenHit(
     string MatchedName,
     string MatchedProperty,
     IReadOnlyList<ExplanationItem> Explanation,
-    IReadOnlyList<PartMatch> Parts);
+    IReadOnlyList<PartMatch> Parts,
+    ReviewRef? Review);
 
 /// <summary>A hit-no-hit match: a record exists; quote the reference to its owner.</summary>
-public sealed record ReferralDto(string Reference, string Owner, string Band);
+public sealed record ReferralDto(string Reference, string Owner, string Band, ReviewRef? Review);
 
 /// <summary>A FollowTheMoney entity as the API gives it, with its dataset, owner and handling rule.</summary>
 public sealed record EntityDto(
@@ -110,6 +126,36 @@ public sealed record AuditHead(long Seq, string Hash);
 /// <summary>A dataset's version at the time of the export.</summary>
 public sealed record ListVersion(string Dataset, int Version, DateTimeOffset UpdatedAt);
 
+/// <summary>
+/// A review item as its agency sees it. A hit on a record the agency may see names it (<c>entityId</c>, <c>caption</c>,
+/// <c>dataset</c>, <c>score</c>); a hit-no-hit referral carries only its <c>reference</c>, <c>owner</c> and <c>band</c>.
+/// </summary>
+public sealed record HitDto(
+    long Seq,
+    string Id,
+    string Subject,
+    string Status,
+    string Origin,
+    string Purpose,
+    JsonElement Query,
+    string Band,
+    double? Score,
+    string? EntityId,
+    string? Caption,
+    string? Dataset,
+    string Owner,
+    string? Reference,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DecidedAt,
+    string? DecidedBy,
+    string? Note);
+
+/// <summary>A page of review items; pass <c>next</c> as <c>after</c> for the following page.</summary>
+public sealed record HitPage(IReadOnlyList<HitDto> Hits, long Next);
+
+/// <summary>An analyst's decision on a review item: <c>confirm</c> or <c>dismiss</c>, and why.</summary>
+public sealed record DecisionInput(string? Decision, string? Note);
+
 /// <summary>Who a key speaks for.</summary>
 public sealed record WhoAmI(string Agency, string Key, string Role);
 
@@ -131,6 +177,9 @@ public sealed record Readiness(string Status, long Generation, int Entities);
 [JsonSerializable(typeof(NotificationPage))]
 [JsonSerializable(typeof(AuditPage))]
 [JsonSerializable(typeof(WhoAmI))]
+[JsonSerializable(typeof(HitDto))]
+[JsonSerializable(typeof(HitPage))]
+[JsonSerializable(typeof(DecisionInput))]
 [JsonSerializable(typeof(Readiness))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]

@@ -4,7 +4,6 @@ using Cordon.Model;
 using Cordon.Screening;
 using Cordon.Server.Auth;
 using Cordon.Sharing;
-using Cordon.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -32,16 +31,42 @@ public static class ScreeningApi
     internal static async Task<Ok<ScreenAnswer>> Screen(HttpContext context, ServerState state, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
         var request = await Problems.ReadJsonAsync(context.Request, ApiJson.Default.ScreenRequest, options.Value.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        var (query, purpose) = ToQuery(request);
         var asker = context.Asker();
+        var job = ToJob(request, asker, ReviewOrigins.Screen);
         var view = state.View;
         var now = state.Time.GetUtcNow();
-        var queryJson = JsonSerializer.Serialize(request, ApiJson.Default.ScreenRequest);
-        var result = view.Screen(asker, query, purpose, queryJson, now);
-        var seq = await state.Audit.AppendAsync(Entries(asker, now, query.Name, purpose, queryJson, result), result.Notifications, cancellationToken)
-            .ConfigureAwait(false);
-        return TypedResults.Ok(new ScreenAnswer(request, result.Response.Threshold, Hits(result, view), Referrals(result), seq));
+        var outcome = ScreeningRun.Run(state, view, asker, job, now);
+        var entries = new List<AuditEntry>(1 + outcome.Result.Notifications.Count);
+        ScreeningRun.AddEntries(entries, asker, now, outcome);
+        long seq;
+        try
+        {
+            seq = await state.Audit.AppendAsync(entries, outcome.Result.Notifications, outcome.NewItems, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            ScreeningRun.Release(state, [outcome]);
+            throw;
+        }
+
+        return TypedResults.Ok(Answer(request, outcome, view, seq));
     }
+
+    /// <summary>A checked request as the screening path's job: the engine's query, its subject and purpose (the key's standing purpose when the request gives none).</summary>
+    internal static ScreeningJob ToJob(ScreenRequest request, Asker asker, string origin)
+    {
+        var (query, purpose) = ToQuery(request with { Purpose = string.IsNullOrWhiteSpace(request.Purpose) ? asker.Purpose : request.Purpose });
+        if (request.Subject is { Length: > ReviewKeys.MaxSubjectLength })
+        {
+            throw new ModelException("subject", $"longer than {ReviewKeys.MaxSubjectLength} characters");
+        }
+
+        var subject = ReviewKeys.Subject(request.Subject, query.Name, query.BirthDate, query.Country, query.Schema);
+        return new ScreeningJob(subject, query, purpose, JsonSerializer.Serialize(request, ApiJson.Default.ScreenRequest), origin);
+    }
+
+    internal static ScreenAnswer Answer(ScreenRequest request, ScreeningOutcome outcome, SharedView view, long seq) =>
+        new(request, outcome.Job.Subject, outcome.Result.Response.Threshold, Hits(outcome, view), Referrals(outcome), outcome.Suppressed, seq);
 
     /// <summary>Checks a request and turns it into the engine's query; every refusal names its field.</summary>
     internal static (ScreeningQuery Query, string Purpose) ToQuery(ScreenRequest request)
@@ -90,66 +115,11 @@ public static class ScreeningApi
         return (query, request.Purpose.Trim());
     }
 
-    internal static List<ScreenHit> Hits(SharedScreening result, SharedView view) =>
-        result.Response.Results.Select(hit => new ScreenHit(hit.Entity.Id, hit.Entity.Schema.Name, hit.Entity.Caption, hit.Entity.Dataset ?? "",
-            view.Handling.OwnerOf(hit.Entity) ?? "", hit.Score, hit.NameScore, hit.MatchedName, hit.MatchedProperty, hit.Explanation, hit.Parts)).ToList();
+    internal static List<ScreenHit> Hits(ScreeningOutcome outcome, SharedView view) =>
+        outcome.Result.Response.Results.Select((hit, i) => new ScreenHit(hit.Entity.Id, hit.Entity.Schema.Name, hit.Entity.Caption, hit.Entity.Dataset ?? "",
+            view.Handling.OwnerOf(hit.Entity) ?? "", hit.Score, hit.NameScore, hit.MatchedName, hit.MatchedProperty, hit.Explanation, hit.Parts,
+            outcome.HitReviews[i])).ToList();
 
-    internal static List<ReferralDto> Referrals(SharedScreening result) =>
-        result.Referrals.Select(r => new ReferralDto(r.Reference, r.Owner, r.Band)).ToList();
-
-    /// <summary>
-    /// The audit entries of a screen: the asker's (purpose, query, the records it was shown, the referrals it was given),
-    /// and one for each hit-no-hit disclosure in the owner's trail (which record, to whom, under which reference). The
-    /// asker's own trail so holds exactly what it was told.
-    /// </summary>
-    internal static List<AuditEntry> Entries(Asker asker, DateTimeOffset now, string subject, string purpose, string queryJson, SharedScreening result)
-    {
-        var entries = new List<AuditEntry>(1 + result.Notifications.Count)
-        {
-            new(now, asker.Agency, asker.Key, AuditActions.Screen, subject, Details(purpose, queryJson, result)),
-        };
-        foreach (var n in result.Notifications)
-        {
-            entries.Add(new AuditEntry(now, n.Agency, asker.Key, AuditActions.Disclosure, n.EntityId, DisclosureDetails(n)));
-        }
-
-        return entries;
-    }
-
-    private static string DisclosureDetails(Notification n) => JsonText.Object(w =>
-    {
-        w.WriteString("reference", n.Reference);
-        w.WriteString("to", n.FromAgency);
-        w.WriteString("purpose", n.Purpose);
-        w.WriteString("band", ScoreBands.Of(n.Score));
-        w.WriteNumber("score", n.Score);
-    });
-
-    private static string Details(string purpose, string queryJson, SharedScreening result) => JsonText.Object(w =>
-    {
-        w.WriteString("purpose", purpose);
-        w.WritePropertyName("query");
-        w.WriteRawValue(queryJson, skipInputValidation: true);
-        w.WriteStartArray("results");
-        foreach (var hit in result.Response.Results)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", hit.Entity.Id);
-            w.WriteNumber("score", hit.Score);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("referrals");
-        foreach (var r in result.Referrals)
-        {
-            w.WriteStartObject();
-            w.WriteString("reference", r.Reference);
-            w.WriteString("owner", r.Owner);
-            w.WriteString("band", r.Band);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    });
+    internal static List<ReferralDto> Referrals(ScreeningOutcome outcome) =>
+        outcome.Result.Referrals.Select((r, i) => new ReferralDto(r.Reference, r.Owner, r.Band, outcome.ReferralReviews[i])).ToList();
 }

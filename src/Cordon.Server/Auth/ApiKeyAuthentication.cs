@@ -58,7 +58,7 @@ public sealed class ApiKeyAuthentication(
             [new Claim(ClaimNames.Agency, key.Agency), new Claim(ClaimNames.Key, key.Id), new Claim(ClaimNames.Role, Roles.Name(key.Role))],
             SchemeName);
         var principal = new ClaimsPrincipal(identity);
-        Context.Items[typeof(Asker)] = new Asker(key.Agency, key.Id, key.Role);
+        Context.Items[typeof(Asker)] = new Asker(key.Agency, key.Id, key.Role, key.Purpose);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 

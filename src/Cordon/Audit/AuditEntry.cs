@@ -35,4 +35,10 @@ public static class AuditActions
     public const string EntityRead = "entity.read";
     public const string Screen = "screen";
     public const string Disclosure = "disclosure";
+    public const string ScreenBatch = "screen.batch";
+    public const string HitConfirm = "hit.confirm";
+    public const string HitDismiss = "hit.dismiss";
+    public const string MonitorAdd = "monitor.add";
+    public const string MonitorRemove = "monitor.remove";
+    public const string MonitorScreen = "monitor.screen";
 }

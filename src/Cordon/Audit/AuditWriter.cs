@@ -32,12 +32,19 @@ public sealed class AuditWriter : IAsyncDisposable
 
     /// <summary>Queues one entry and completes with its sequence number once it is committed.</summary>
     public Task<long> AppendAsync(AuditEntry entry, IReadOnlyList<Notification>? notifications = null, CancellationToken cancellationToken = default) =>
-        AppendAsync([entry], notifications, cancellationToken);
+        AppendAsync([entry], notifications, null, cancellationToken);
 
-    /// <summary>Queues entries that belong together (consecutive in the chain) and completes with the first one's sequence number once committed.</summary>
-    public async Task<long> AppendAsync(IReadOnlyList<AuditEntry> entries, IReadOnlyList<Notification>? notifications = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Queues entries that belong together (consecutive in the chain), with the notifications and review items they
+    /// raise, and completes with the first entry's sequence number once committed.
+    /// </summary>
+    public async Task<long> AppendAsync(
+        IReadOnlyList<AuditEntry> entries,
+        IReadOnlyList<Notification>? notifications = null,
+        IReadOnlyList<ReviewItem>? reviews = null,
+        CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(entries, notifications ?? [], new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(entries, notifications ?? [], reviews ?? [], new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
         return await pending.Done.Task.ConfigureAwait(false);
     }
@@ -47,6 +54,7 @@ public sealed class AuditWriter : IAsyncDisposable
         var batch = new List<Pending>(MaxBatch);
         var entries = new List<AuditEntry>(MaxBatch);
         var notifications = new List<Notification>();
+        var reviews = new List<ReviewItem>();
         var firsts = new List<int>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
@@ -56,11 +64,12 @@ public sealed class AuditWriter : IAsyncDisposable
                 firsts.Add(entries.Count);
                 entries.AddRange(pending.Entries);
                 notifications.AddRange(pending.Notifications);
+                reviews.AddRange(pending.Reviews);
             }
 
             try
             {
-                var first = _store.Append(entries, notifications);
+                var first = _store.Append(entries, notifications, reviews);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.TrySetResult(first + firsts[i]);
@@ -80,6 +89,7 @@ public sealed class AuditWriter : IAsyncDisposable
             firsts.Clear();
             entries.Clear();
             notifications.Clear();
+            reviews.Clear();
         }
     }
 
@@ -90,7 +100,8 @@ public sealed class AuditWriter : IAsyncDisposable
         await _loop.ConfigureAwait(false);
     }
 
-    private sealed record Pending(IReadOnlyList<AuditEntry> Entries, IReadOnlyList<Notification> Notifications, TaskCompletionSource<long> Done);
+    private sealed record Pending(
+        IReadOnlyList<AuditEntry> Entries, IReadOnlyList<Notification> Notifications, IReadOnlyList<ReviewItem> Reviews, TaskCompletionSource<long> Done);
 }
 
 /// <summary>An entry could not be made durable, so the action it records must not be answered.</summary>

@@ -118,6 +118,9 @@ public sealed class ScreeningIndex
         return index;
     }
 
+    /// <summary>The names of an entity that the index matches on, in property order.</summary>
+    public static IEnumerable<string> NamesOf(Entity entity) => NameProperties.SelectMany(entity.Get);
+
     /// <summary>How many entities a build prepares at once.</summary>
     private const int BuildChunk = 4096;
 

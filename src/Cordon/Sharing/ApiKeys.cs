@@ -3,8 +3,11 @@ using System.Text;
 
 namespace Cordon.Sharing;
 
-/// <summary>An API key as stored: never the secret, only who it speaks for, its role and whether it still works.</summary>
-public sealed record ApiKey(string Id, string Agency, Role Role, string Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
+/// <summary>
+/// An API key as stored: never the secret, only who it speaks for, its role and whether it still works. A key may carry
+/// a standing <see cref="Purpose"/>, used for requests that state none (clients of the yente-compatible API cannot).
+/// </summary>
+public sealed record ApiKey(string Id, string Agency, Role Role, string Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, string? Purpose = null)
 {
     public bool IsRevoked => RevokedAt is not null;
 }
@@ -21,7 +24,7 @@ public static class ApiKeys
 {
     public const string Prefix = "cordon_";
 
-    public static NewApiKey Create(string agency, Role role, string? label, DateTimeOffset now)
+    public static NewApiKey Create(string agency, Role role, string? label, DateTimeOffset now, string? purpose = null)
     {
         if (!Sharing.Agency.IsValidCode(agency))
         {
@@ -30,7 +33,8 @@ public static class ApiKeys
 
         var secret = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var hash = Hash(secret);
-        return new NewApiKey(secret, hash, new ApiKey(IdOf(hash), agency, role, label?.Trim() ?? "", now, null));
+        return new NewApiKey(secret, hash, new ApiKey(IdOf(hash), agency, role, label?.Trim() ?? "", now, null,
+            string.IsNullOrWhiteSpace(purpose) ? null : purpose.Trim()));
     }
 
     /// <summary>The stored form of a presented secret.</summary>

@@ -5,6 +5,9 @@ public static class NotificationKinds
 {
     /// <summary>Another member's screening matched a hit-no-hit record: the asker learnt only that it exists.</summary>
     public const string HitNoHit = "hit-no-hit";
+
+    /// <summary>Another member's analyst confirmed that one of its subjects is this record.</summary>
+    public const string ConfirmedHit = "confirmed-hit";
 }
 
 /// <summary>

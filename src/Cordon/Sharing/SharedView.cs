@@ -3,14 +3,23 @@ using Cordon.Screening;
 
 namespace Cordon.Sharing;
 
-/// <summary>Who is asking: the agency a key speaks for, the key and its role.</summary>
-public sealed record Asker(string Agency, string Key, Role Role);
+/// <summary>Who is asking: the agency a key speaks for, the key, its role and its standing purpose (if any).</summary>
+public sealed record Asker(string Agency, string Key, Role Role, string? Purpose = null);
 
 /// <summary>A hit-no-hit match as the asker sees it: a reference to quote, whom to contact, and how good a match.</summary>
 public sealed record Referral(string Reference, string Owner, string Band);
 
-/// <summary>One query's answer for one asker: the hits it may see in full, the referrals, and the owners' notifications.</summary>
-public sealed record SharedScreening(ScreeningResponse Response, IReadOnlyList<Referral> Referrals, IReadOnlyList<Notification> Notifications);
+/// <summary>
+/// One query's answer for one asker: the hits it may see in full, the referrals, and the owners' notifications.
+/// <see cref="ReferredHits"/> are the records behind the referrals, in the same order, and <see cref="Suppressed"/> the
+/// hits left out by the asker's own earlier dismissals: both are for the server's bookkeeping, never for the asker's eyes.
+/// </summary>
+public sealed record SharedScreening(
+    ScreeningResponse Response,
+    IReadOnlyList<Referral> Referrals,
+    IReadOnlyList<Notification> Notifications,
+    IReadOnlyList<ScreeningHit> ReferredHits,
+    IReadOnlyList<ScreeningHit> Suppressed);
 
 /// <summary>
 /// The screening index and the handling rules of one store state, as every member sees it through the one disclosure
@@ -30,9 +39,10 @@ public sealed class SharedView(Screener screener, HandlingMap handling, long gen
     /// <summary>
     /// Screens for an asker. Hits it may see come back whole; hit-no-hit hits come back as referrals and each raises a
     /// notification for the owner (written with the audit entry by the caller). <paramref name="queryJson"/> is the
-    /// query as the owner will be shown it.
+    /// query as the owner will be shown it. A hit that <paramref name="suppress"/> says the asker dismissed is left out
+    /// (it takes no place, is not disclosed and notifies no one) and reported in <see cref="SharedScreening.Suppressed"/>.
     /// </summary>
-    public SharedScreening Screen(Asker asker, ScreeningQuery query, string purpose, string queryJson, DateTimeOffset now)
+    public SharedScreening Screen(Asker asker, ScreeningQuery query, string purpose, string queryJson, DateTimeOffset now, Func<ScreeningHit, bool>? suppress = null)
     {
         var limit = Math.Max(1, query.Limit);
         var ask = limit;
@@ -42,6 +52,8 @@ public sealed class SharedView(Screener screener, HandlingMap handling, long gen
             var visible = new List<ScreeningHit>(Math.Min(limit, response.Results.Count));
             List<Referral>? referrals = null;
             List<Notification>? notifications = null;
+            List<ScreeningHit>? referred = null;
+            List<ScreeningHit>? suppressed = null;
             foreach (var hit in response.Results)
             {
                 if (visible.Count + (referrals?.Count ?? 0) == limit)
@@ -49,7 +61,14 @@ public sealed class SharedView(Screener screener, HandlingMap handling, long gen
                     break;
                 }
 
-                switch (handling.Decide(asker.Agency, hit.Entity))
+                var disclosure = handling.Decide(asker.Agency, hit.Entity);
+                if (disclosure != Disclosure.Nothing && suppress is not null && suppress(hit))
+                {
+                    (suppressed ??= []).Add(hit);
+                    continue;
+                }
+
+                switch (disclosure)
                 {
                     case Disclosure.Full:
                         visible.Add(hit);
@@ -58,6 +77,7 @@ public sealed class SharedView(Screener screener, HandlingMap handling, long gen
                         var owner = handling.OwnerOf(hit.Entity)!;
                         var reference = ScoreBands.NewReference();
                         (referrals ??= []).Add(new Referral(reference, owner, ScoreBands.Of(hit.Score)));
+                        (referred ??= []).Add(hit);
                         (notifications ??= []).Add(new Notification(reference, owner, now, NotificationKinds.HitNoHit, asker.Agency, asker.Key,
                             purpose, queryJson, hit.Entity.Id, hit.Score));
                         break;
@@ -67,7 +87,7 @@ public sealed class SharedView(Screener screener, HandlingMap handling, long gen
             var filled = visible.Count + (referrals?.Count ?? 0) == limit;
             if (filled || response.Results.Count < ask || ask == int.MaxValue)
             {
-                return new SharedScreening(response with { Query = query, Results = visible }, referrals ?? [], notifications ?? []);
+                return new SharedScreening(response with { Query = query, Results = visible }, referrals ?? [], notifications ?? [], referred ?? [], suppressed ?? []);
             }
 
             // Hidden records took places in the answer: ask for more (rare; each round asks four times as many).

@@ -50,10 +50,10 @@ public interface ISharingStore
     ImportResult ChangeEntities(string dataset, IReadOnlyList<EntityChange> upserts, IReadOnlyList<string> withdrawals, AuditEntry audit);
 
     /// <summary>
-    /// Appends entries to the chain (and notifications to owners' feeds) in one transaction; returns the sequence number
+    /// Appends entries to the chain (and notifications to owners' feeds, and review items to askers' queues) in one transaction; returns the sequence number
     /// given to the first entry.
     /// </summary>
-    long Append(IReadOnlyList<AuditEntry> entries, IReadOnlyList<Notification> notifications);
+    long Append(IReadOnlyList<AuditEntry> entries, IReadOnlyList<Notification> notifications, IReadOnlyList<ReviewItem>? reviews = null);
 
     /// <summary>The newest entry's sequence number and hash (0 and the genesis hash when the chain is empty).</summary>
     (long Seq, string Hash) GetAuditHead();
@@ -63,4 +63,34 @@ public interface ISharingStore
 
     /// <summary>An agency's notifications after <paramref name="afterSeq"/>, oldest first.</summary>
     IReadOnlyList<StoredNotification> GetNotifications(string agency, long afterSeq = 0, int limit = 100);
+
+    /// <summary>An agency's review items after <paramref name="afterSeq"/>, oldest first; only those of one status when it is given.</summary>
+    IReadOnlyList<StoredReviewItem> GetReviewItems(string agency, ReviewStatus? status = null, long afterSeq = 0, int limit = 100);
+
+    /// <summary>One review item, or null.</summary>
+    ReviewItem? GetReviewItem(string id);
+
+    /// <summary>Every review item, oldest first: what a server loads its review states from.</summary>
+    IEnumerable<ReviewItem> ReadReviewItems();
+
+    /// <summary>
+    /// Records an analyst's decision on an open item, with its audit entry and (for a confirmation) the owner's
+    /// notification, in one transaction; false when the item is not open (decided meanwhile, or absent).
+    /// </summary>
+    bool DecideReview(string id, ReviewStatus decision, string note, string key, DateTimeOffset at, AuditEntry audit, Notification? notification);
+
+    /// <summary>Registers a subject for continuous screening, replacing the agency's earlier registration of the same subject.</summary>
+    void AddMonitored(MonitoredSubject subject, AuditEntry audit);
+
+    /// <summary>Stops monitoring a subject; false when the agency does not monitor it.</summary>
+    bool RemoveMonitored(string agency, string subject, AuditEntry audit);
+
+    /// <summary>One agency's monitored subjects after <paramref name="afterSubject"/>, in subject order.</summary>
+    IReadOnlyList<MonitoredSubject> GetMonitored(string agency, string? afterSubject = null, int limit = 100);
+
+    /// <summary>Every monitored subject of every agency.</summary>
+    IReadOnlyList<MonitoredSubject> GetAllMonitored();
+
+    /// <summary>The entities of a dataset written by a version after <paramref name="afterVersion"/> (created, replaced or re-ruled since).</summary>
+    IReadOnlyList<Entity> ReadChangedEntities(string dataset, int afterVersion);
 }
