@@ -132,6 +132,7 @@ public static class CordonServer
         app.MapNotificationsApi();
         app.MapAuditApi();
         app.MapReviewApi();
+        app.MapBatchApi();
         return app;
     }
 }

@@ -40,12 +40,18 @@ internal static class Problems
         }
         catch (JsonException ex)
         {
-            var field = ex.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-            var reason = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? "unknown field"
-                : ex.Message.Split(" Path:", 2)[0].Split(". LineNumber:", 2)[0];
-            throw new ModelException(field, reason);
+            throw FromJson(ex, "body");
         }
+    }
+
+    /// <summary>A JSON reader's complaint as a refusal naming the field it was reading (<paramref name="whole"/> when none).</summary>
+    public static ModelException FromJson(JsonException ex, string whole)
+    {
+        var field = ex.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : whole;
+        var reason = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            ? "unknown field"
+            : ex.Message.Split(" Path:", 2)[0].Split(". LineNumber:", 2)[0];
+        return new ModelException(field, reason);
     }
 
     /// <summary>Sets the most a request body may hold, and refuses at once one that says it is bigger.</summary>

@@ -75,7 +75,7 @@ public sealed class ServerState : IAsyncDisposable
             var handling = Store.GetHandling();
             var index = await Task.Run(() => ScreeningIndex.Build(Store.ReadEntities(cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false);
             var generation = Interlocked.Increment(ref _generation);
-            _view = new SharedView(new Screener(index), handling, generation);
+            _view = new SharedView(new Screener(index, cachedNames: 100_000), handling, generation);
             _stamp = stamp;
             Interlocked.Exchange(ref _covered, covers);
             LogMessages.ViewBuilt(_logger, generation, index.EntityCount, Time.GetElapsedTime(started).TotalMilliseconds);

@@ -156,6 +156,45 @@ public sealed record HitPage(IReadOnlyList<HitDto> Hits, long Next);
 /// <summary>An analyst's decision on a review item: <c>confirm</c> or <c>dismiss</c>, and why.</summary>
 public sealed record DecisionInput(string? Decision, string? Note);
 
+/// <summary>One line of a batch: the fields of a single screen, and the caller's own <c>id</c> for the row (echoed back).</summary>
+public sealed record BatchRow(
+    string? Id = null,
+    string? Name = null,
+    string? BirthDate = null,
+    string? Country = null,
+    string? Schema = null,
+    IReadOnlyList<string>? Identifiers = null,
+    string? Purpose = null,
+    int? Limit = null,
+    double? Threshold = null,
+    string? Subject = null)
+{
+    /// <summary>The row as a single screen; the batch's purpose stands in for a row that states none, and the row's id for its subject.</summary>
+    public ScreenRequest ToScreenRequest(string? batchPurpose) =>
+        new(Name, BirthDate, Country, Schema, Identifiers, string.IsNullOrWhiteSpace(Purpose) ? batchPurpose : Purpose, Limit, Threshold, Subject ?? Id);
+}
+
+/// <summary>
+/// One line of a batch's answer: a row's answer (<c>line</c>, <c>id</c>, <c>results</c>…), a row's <c>error</c> (with
+/// its <c>line</c>), the closing <c>summary</c>, or a closing <c>error</c> without a line when the batch could not go on.
+/// </summary>
+public sealed record BatchLine(
+    long? Line = null,
+    string? Id = null,
+    string? Subject = null,
+    IReadOnlyList<ScreenHit>? Results = null,
+    IReadOnlyList<ReferralDto>? Referrals = null,
+    IReadOnlyList<string>? Suppressed = null,
+    long? AuditSeq = null,
+    BatchProblem? Error = null,
+    BatchSummary? Summary = null);
+
+/// <summary>Why a line (or the rest of the batch) was not answered: the status it would have had, the field, the reason.</summary>
+public sealed record BatchProblem(int Status, string? Field, string Detail);
+
+/// <summary>A finished batch: lines read, rows answered, rows refused, hits and referrals, and the audit entries it wrote.</summary>
+public sealed record BatchSummary(string Batch, long Lines, long Rows, long Errors, long Hits, long Referrals, long AuditFirst, long AuditLast, double Seconds);
+
 /// <summary>Who a key speaks for.</summary>
 public sealed record WhoAmI(string Agency, string Key, string Role);
 
@@ -178,6 +217,8 @@ public sealed record Readiness(string Status, long Generation, int Entities);
 [JsonSerializable(typeof(AuditPage))]
 [JsonSerializable(typeof(WhoAmI))]
 [JsonSerializable(typeof(HitDto))]
+[JsonSerializable(typeof(BatchRow))]
+[JsonSerializable(typeof(BatchLine))]
 [JsonSerializable(typeof(HitPage))]
 [JsonSerializable(typeof(DecisionInput))]
 [JsonSerializable(typeof(Readiness))]

@@ -15,6 +15,9 @@ public static class ScreeningApi
     /// <summary>Most results one query may ask for.</summary>
     public const int MaxLimit = 100;
 
+    /// <summary>Longest name or purpose.</summary>
+    public const int MaxTextLength = 500;
+
     public static IEndpointRouteBuilder MapScreeningApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/screen", Screen)
@@ -76,9 +79,9 @@ public static class ScreeningApi
             throw new ModelException("name", "missing: the name to screen");
         }
 
-        if (request.Name.Length > 500)
+        if (request.Name.Length > MaxTextLength)
         {
-            throw new ModelException("name", "longer than 500 characters");
+            throw new ModelException("name", $"longer than {MaxTextLength} characters");
         }
 
         if (string.IsNullOrWhiteSpace(request.Purpose))
@@ -86,9 +89,9 @@ public static class ScreeningApi
             throw new ModelException("purpose", "missing: say why this query is made (it is audited, and shown to owners of hit-no-hit records)");
         }
 
-        if (request.Purpose.Length > 500)
+        if (request.Purpose.Length > MaxTextLength)
         {
-            throw new ModelException("purpose", "longer than 500 characters");
+            throw new ModelException("purpose", $"longer than {MaxTextLength} characters");
         }
 
         if (request.Limit is < 1 or > MaxLimit)
