@@ -281,9 +281,12 @@ internal sealed class BatchRun(ServerState state, Asker asker, string? purpose, 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>As the rest of the API writes JSON: names and quotes as they are, not as \u escapes.</summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static void Write(PipeWriter output, BatchLine line)
     {
-        using (var writer = new Utf8JsonWriter(output))
+        using (var writer = new Utf8JsonWriter(output, WriterOptions))
         {
             JsonSerializer.Serialize(writer, line, ApiJson.Default.BatchLine);
         }

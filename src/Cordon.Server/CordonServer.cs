@@ -37,6 +37,8 @@ public static class CordonServer
         services.AddSingleton<ServerState>();
         services.AddSingleton<KeyCache>();
         services.AddHostedService<ServerRefresher>();
+        services.AddSingleton<ServerMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ServerMonitor>());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default);
@@ -133,6 +135,8 @@ public static class CordonServer
         app.MapAuditApi();
         app.MapReviewApi();
         app.MapBatchApi();
+        app.MapMonitoredApi();
+        app.MapYenteApi();
         return app;
     }
 }

@@ -17,4 +17,11 @@ internal static partial class LogMessages
 
     [LoggerMessage(6, LogLevel.Warning, "Rate limit reached for key {KeyId}")]
     public static partial void RateLimited(ILogger logger, string keyId);
+
+    [LoggerMessage(7, LogLevel.Information,
+        "Continuous screening: {Changed} changed entities against {Monitored} monitored subjects; {Affected} screened again, {Raised} new review items in {Milliseconds:0} ms")]
+    public static partial void MonitorPass(ILogger logger, int changed, int monitored, int affected, int raised, double milliseconds);
+
+    [LoggerMessage(8, LogLevel.Error, "Continuous screening of a list change failed; its new hits are raised by the next change or a re-registration")]
+    public static partial void MonitorFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,5 @@
 using Cordon.Audit;
+using Cordon.Model;
 using Cordon.Screening;
 using Cordon.Sharing;
 using Cordon.Text;
@@ -6,7 +7,11 @@ using Cordon.Text;
 namespace Cordon.Server;
 
 /// <summary>One query to screen on behalf of an asker: the subject it is about, the query, why, and which endpoint asked.</summary>
-internal sealed record ScreeningJob(string Subject, ScreeningQuery Query, string Purpose, string QueryJson, string Origin);
+internal sealed record ScreeningJob(string Subject, ScreeningQuery Query, string Purpose, string QueryJson, string Origin)
+{
+    /// <summary>Keeps only the records it accepts (the datasets a yente-style query chose); null keeps all.</summary>
+    public Func<Entity, bool>? Scope { get; init; }
+}
 
 /// <summary>A hit's review item as the asker is shown it.</summary>
 public sealed record ReviewRef(string Id, string Status);
@@ -37,7 +42,7 @@ internal static class ScreeningRun
         var result = view.Screen(asker, job.Query, job.Purpose, job.QueryJson, now, hit =>
             hit.Score >= reviewAt
             && book.Find(asker.Agency, job.Subject, hit.Entity.Id) is { Status: ReviewStatus.Dismissed } dismissed
-            && string.Equals(dismissed.Fingerprint, ReviewKeys.Fingerprint(hit.Entity), StringComparison.Ordinal));
+            && string.Equals(dismissed.Fingerprint, ReviewKeys.Fingerprint(hit.Entity), StringComparison.Ordinal), job.Scope);
         List<ReviewItem>? items = null;
         var hits = result.Response.Results;
         var hitReviews = new ReviewRef?[hits.Count];

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Cordon.Audit;
 using Cordon.Screening;
 using Cordon.Sharing;
@@ -20,6 +21,8 @@ public sealed class ServerState : IAsyncDisposable
     private long _generation;
     private long _tickets;
     private long _covered;
+    private long _monitored;
+    private Dictionary<string, int> _versions = new(StringComparer.Ordinal);
 
     public ServerState(IOptions<ServerOptions> options, TimeProvider time, ILogger<ServerState> logger)
     {
@@ -42,6 +45,14 @@ public sealed class ServerState : IAsyncDisposable
 
     /// <summary>Hits at or above this score become review items.</summary>
     public double ReviewThreshold { get; }
+
+    /// <summary>List changes waiting for continuous screening (<see cref="ServerMonitor"/>).</summary>
+    public Channel<ListChange> Changes { get; } = Channel.CreateUnbounded<ListChange>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Goes up with every registration and removal of a monitored subject, so the monitor knows to reload them.</summary>
+    public long MonitoredGeneration => Interlocked.Read(ref _monitored);
+
+    public void MonitoredChanged() => Interlocked.Increment(ref _monitored);
 
     /// <summary>The view every request is answered from; throws until the first one is built (readiness says so).</summary>
     public SharedView View => _view ?? throw new ServiceNotReadyException();
@@ -73,10 +84,19 @@ public sealed class ServerState : IAsyncDisposable
             var started = Time.GetTimestamp();
             var stamp = Store.GetStateStamp();
             var handling = Store.GetHandling();
+            var versions = Store.GetDatasets().ToDictionary(d => d.Name, d => d.Version, StringComparer.Ordinal);
             var index = await Task.Run(() => ScreeningIndex.Build(Store.ReadEntities(cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false);
             var generation = Interlocked.Increment(ref _generation);
+            var previous = _view;
             _view = new SharedView(new Screener(index, cachedNames: 100_000), handling, generation);
             _stamp = stamp;
+            if (previous is not null && Changed(previous.Handling, _versions, handling, versions) is { Count: > 0 } changed)
+            {
+                // Continuous screening picks the change up in the background; screening goes on from the new view meanwhile.
+                Changes.Writer.TryWrite(new ListChange(_view, changed));
+            }
+
+            _versions = versions;
             Interlocked.Exchange(ref _covered, covers);
             LogMessages.ViewBuilt(_logger, generation, index.EntityCount, Time.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -86,6 +106,29 @@ public sealed class ServerState : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// What changed between two states, per dataset: the version after which its entities changed (0 when its default
+    /// rule changed, which can change what every one of its records discloses).
+    /// </summary>
+    internal static List<DatasetChange> Changed(HandlingMap oldHandling, IReadOnlyDictionary<string, int> oldVersions, HandlingMap newHandling, IReadOnlyDictionary<string, int> newVersions)
+    {
+        var changed = new List<DatasetChange>();
+        foreach (var (dataset, version) in newVersions)
+        {
+            var before = oldVersions.GetValueOrDefault(dataset);
+            if (!Equals(oldHandling.Dataset(dataset)?.Rule, newHandling.Dataset(dataset)?.Rule) && before > 0)
+            {
+                changed.Add(new DatasetChange(dataset, 0));
+            }
+            else if (version > before)
+            {
+                changed.Add(new DatasetChange(dataset, before));
+            }
+        }
+
+        return changed;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Audit.DisposeAsync().ConfigureAwait(false);
@@ -93,6 +136,12 @@ public sealed class ServerState : IAsyncDisposable
         _refreshing.Dispose();
     }
 }
+
+/// <summary>A dataset whose entities changed after <see cref="AfterVersion"/> (0: all of them, as its rule changed).</summary>
+public sealed record DatasetChange(string Dataset, int AfterVersion);
+
+/// <summary>A new view and what changed to make it.</summary>
+public sealed record ListChange(SharedView View, IReadOnlyList<DatasetChange> Datasets);
 
 /// <summary>A request arrived before the first view was built.</summary>
 public sealed class ServiceNotReadyException() : Exception("the server is still loading its lists");

@@ -195,6 +195,34 @@ public sealed record BatchProblem(int Status, string? Field, string Detail);
 /// <summary>A finished batch: lines read, rows answered, rows refused, hits and referrals, and the audit entries it wrote.</summary>
 public sealed record BatchSummary(string Batch, long Lines, long Rows, long Errors, long Hits, long Referrals, long AuditFirst, long AuditLast, double Seconds);
 
+/// <summary>A subject to monitor: the agency's own reference for it (<c>subject</c>), the query, and why (<c>purpose</c>).</summary>
+public sealed record MonitorInput(
+    string? Subject,
+    string? Name,
+    string? BirthDate = null,
+    string? Country = null,
+    string? Schema = null,
+    IReadOnlyList<string>? Identifiers = null,
+    string? Purpose = null);
+
+/// <summary>A monitored subject as registered.</summary>
+public sealed record MonitoredDto(
+    string Subject,
+    string Name,
+    string? BirthDate,
+    string? Country,
+    string? Schema,
+    IReadOnlyList<string> Identifiers,
+    string Purpose,
+    string Key,
+    DateTimeOffset CreatedAt);
+
+/// <summary>A registration and its first screen.</summary>
+public sealed record MonitorAnswer(MonitoredDto Monitored, ScreenAnswer Screen);
+
+/// <summary>A page of monitored subjects; pass <c>next</c> as <c>after</c> for the following page.</summary>
+public sealed record MonitoredPage(IReadOnlyList<MonitoredDto> Subjects, string? Next);
+
 /// <summary>Who a key speaks for.</summary>
 public sealed record WhoAmI(string Agency, string Key, string Role);
 
@@ -217,6 +245,13 @@ public sealed record Readiness(string Status, long Generation, int Entities);
 [JsonSerializable(typeof(AuditPage))]
 [JsonSerializable(typeof(WhoAmI))]
 [JsonSerializable(typeof(HitDto))]
+[JsonSerializable(typeof(YenteMatchQuery))]
+[JsonSerializable(typeof(YenteMatchResponse))]
+[JsonSerializable(typeof(YenteSearchResponse))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(MonitorInput))]
+[JsonSerializable(typeof(MonitorAnswer))]
+[JsonSerializable(typeof(MonitoredPage))]
 [JsonSerializable(typeof(BatchRow))]
 [JsonSerializable(typeof(BatchLine))]
 [JsonSerializable(typeof(HitPage))]

@@ -41,8 +41,10 @@ public sealed class SharedView(Screener screener, HandlingMap handling, long gen
     /// notification for the owner (written with the audit entry by the caller). <paramref name="queryJson"/> is the
     /// query as the owner will be shown it. A hit that <paramref name="suppress"/> says the asker dismissed is left out
     /// (it takes no place, is not disclosed and notifies no one) and reported in <see cref="SharedScreening.Suppressed"/>.
+    /// <paramref name="scope"/>, when given, keeps only the records it accepts (a dataset the asker chose), as if the others did not exist.
     /// </summary>
-    public SharedScreening Screen(Asker asker, ScreeningQuery query, string purpose, string queryJson, DateTimeOffset now, Func<ScreeningHit, bool>? suppress = null)
+    public SharedScreening Screen(
+        Asker asker, ScreeningQuery query, string purpose, string queryJson, DateTimeOffset now, Func<ScreeningHit, bool>? suppress = null, Func<Entity, bool>? scope = null)
     {
         var limit = Math.Max(1, query.Limit);
         var ask = limit;
@@ -61,7 +63,7 @@ public sealed class SharedView(Screener screener, HandlingMap handling, long gen
                     break;
                 }
 
-                var disclosure = handling.Decide(asker.Agency, hit.Entity);
+                var disclosure = scope is null || scope(hit.Entity) ? handling.Decide(asker.Agency, hit.Entity) : Disclosure.Nothing;
                 if (disclosure != Disclosure.Nothing && suppress is not null && suppress(hit))
                 {
                     (suppressed ??= []).Add(hit);
