@@ -14,7 +14,7 @@ public sealed class SharingCommandTests
         Assert.Equal(0, CordonProcess.Run("agency", "add", "BKA", "--name", "Bundeskriminalamt", "--country", "Germany", "--db", db).ExitCode);
 
         // When a key is created
-        var created = CordonProcess.Run("key", "create", "--agency", "BKA", "--role", "analyst", "--db", db, "--json");
+        var created = CordonProcess.Run("key", "create", "--agency", "BKA", "--role", "analyst", "--purpose", "payment screening", "--db", db, "--json");
 
         // Then it is printed once, and the database and the key list hold no trace of the secret
         Assert.Equal(0, created.ExitCode);
@@ -25,12 +25,14 @@ public sealed class SharingCommandTests
         Assert.Equal(0, list.ExitCode);
         Assert.DoesNotContain(secret, list.Stdout, StringComparison.Ordinal);
         Assert.Equal("analyst", list.Json[0].GetProperty("role").GetString());
+        Assert.Equal("payment screening", list.Json[0].GetProperty("purpose").GetString());
     }
 
     [Theory]
     [InlineData(new[] { "key", "create", "--agency", "NOPE", "--role", "admin" }, "no agency 'NOPE'")]
     [InlineData(new[] { "key", "create", "--agency", "BKA", "--role", "god" }, "god")]
     [InlineData(new[] { "key", "revoke", "key_000000000000" }, "no key 'key_000000000000'")]
+    [InlineData(new[] { "key", "create", "--agency", "BKA", "--role", "admin", "--purpose", "@long" }, "--purpose is longer than 500")]
     [InlineData(new[] { "agency", "add", "bka", "--name", "Again", "--country", "de" }, "already exists")]
     [InlineData(new[] { "agency", "add", "B.K.A", "--name", "Dots", "--country", "de" }, "invalid agency code")]
     [InlineData(new[] { "agency", "add", "XYZ", "--name", "Nowhere", "--country", "Atlantis" }, "unknown country")]
@@ -40,7 +42,7 @@ public sealed class SharingCommandTests
         Assert.Equal(0, CordonProcess.Run("agency", "add", "BKA", "--name", "Bundeskriminalamt", "--country", "de", "--db", db).ExitCode);
         var head = CordonProcess.Run("audit", "verify", "--db", db, "--json").Json.GetProperty("head").GetString();
 
-        var result = CordonProcess.Run([.. args, "--db", db]);
+        var result = CordonProcess.Run([.. args.Select(a => a == "@long" ? new string('p', 501) : a), "--db", db]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr, StringComparison.Ordinal);

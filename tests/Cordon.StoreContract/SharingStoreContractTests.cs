@@ -120,4 +120,74 @@ public abstract class SharingStoreContractTests
         Assert.Empty(sharing.GetNotifications("FBI"));
         Assert.Equal(2, sharing.ReadAudit("BKA", afterSeq: before).Count());
     }
+
+    private static ReviewItem Review(string id, string subject, string entityId, string? reference = null) =>
+        new(id, "BKA", subject, entityId, "fp1", "UNSC", reference, reference is null ? "un" : null, reference is null ? "Jane Roe" : null, "high", 0.93,
+            ReviewOrigins.Screen, "border check", """{"name":"Jane Roe"}""", Now, "key_x");
+
+    [Fact]
+    public void Review_items_are_written_with_their_audit_entry_read_back_whole_and_decided_once()
+    {
+        var (store, sharing) = Open();
+        using var _ = store;
+        var head = sharing.GetAuditHead().Seq;
+
+        sharing.Append([Entry(AuditActions.Screen)], [], [Review("hit_1", "s1", "un-1"), Review("hit_2", "s1", "un-2", reference: "ref_1")]);
+
+        Assert.Equal(head + 1, sharing.GetAuditHead().Seq);
+        var items = sharing.GetReviewItems("BKA");
+        Assert.Equal(["hit_1", "hit_2"], items.Select(i => i.Item.Id));
+        Assert.Equal(Review("hit_2", "s1", "un-2", reference: "ref_1"), items[1].Item);
+        Assert.Empty(sharing.GetReviewItems("DGSI"));
+        Assert.Single(sharing.GetReviewItems("BKA", afterSeq: items[0].Seq));
+
+        var told = new Notification("ref_2", "UNSC", Now, NotificationKinds.ConfirmedHit, "BKA", "key_x", "border check", "{}", "un-1", 0.93);
+        Assert.True(sharing.DecideReview("hit_1", ReviewStatus.Confirmed, "passport matches", "key_y", Now, Entry(AuditActions.HitConfirm, "hit_1"), told));
+        Assert.False(sharing.DecideReview("hit_1", ReviewStatus.Dismissed, "again", "key_y", Now, Entry(AuditActions.HitDismiss, "hit_1"), null));
+        Assert.False(sharing.DecideReview("hit_9", ReviewStatus.Dismissed, "absent", "key_y", Now, Entry(AuditActions.HitDismiss, "hit_9"), null));
+
+        var decided = sharing.GetReviewItem("hit_1")!;
+        Assert.Equal((ReviewStatus.Confirmed, "passport matches", "key_y", Now), (decided.Status, decided.Note, decided.DecidedBy, decided.DecidedAt));
+        Assert.Equal(["hit_1"], sharing.GetReviewItems("BKA", ReviewStatus.Confirmed).Select(i => i.Item.Id));
+        Assert.Equal(["hit_1", "hit_2"], sharing.ReadReviewItems().Select(i => i.Id));
+        Assert.Equal(head + 2, sharing.GetAuditHead().Seq);
+        Assert.Equal("ref_2", Assert.Single(sharing.GetNotifications("UNSC")).Notification.Reference);
+    }
+
+    [Fact]
+    public void Monitored_subjects_are_replaced_by_subject_listed_in_order_and_removed_once()
+    {
+        var (store, sharing) = Open();
+        using var _ = store;
+        MonitoredSubject Subject(string id, string name) => new("BKA", id, name, "1971", "de", "Person", ["P123456"], "case work", "key_x", Now);
+
+        sharing.AddMonitored(Subject("b", "Jane Roe"), Entry(AuditActions.MonitorAdd, "b"));
+        sharing.AddMonitored(Subject("a", "John Roe"), Entry(AuditActions.MonitorAdd, "a"));
+        sharing.AddMonitored(Subject("b", "Jane Roe-Smith"), Entry(AuditActions.MonitorAdd, "b"));
+
+        var all = sharing.GetMonitored("BKA");
+        Assert.Equal(["a", "b"], all.Select(m => m.Subject));
+        Assert.Equal("Jane Roe-Smith", all[1].Name);
+        Assert.Equal(["P123456"], all[1].Identifiers);
+        Assert.Equal(["b"], sharing.GetMonitored("BKA", afterSubject: "a").Select(m => m.Subject));
+        Assert.Empty(sharing.GetMonitored("DGSI"));
+        Assert.True(sharing.RemoveMonitored("BKA", "a", Entry(AuditActions.MonitorRemove, "a")));
+        Assert.False(sharing.RemoveMonitored("BKA", "a", Entry(AuditActions.MonitorRemove, "a")));
+        Assert.Equal(["b"], sharing.GetAllMonitored().Select(m => m.Subject));
+    }
+
+    [Fact]
+    public void Changed_entities_are_those_written_after_a_version()
+    {
+        var (store, sharing) = Open();
+        using var _ = store;
+        sharing.ChangeEntities("bka_cases", [new(Person("bka_cases:P1", "Jane Roe"), null), new(Person("bka_cases:P2", "John Roe"), null)], [], Entry(AuditActions.EntityCreate));
+        sharing.ChangeEntities("bka_cases", [new(Person("bka_cases:P2", "John Roe-Smith"), null)], [], Entry(AuditActions.EntityUpdate));
+        sharing.ChangeEntities("bka_cases", [new(Person("bka_cases:P3", "Jim Roe"), null)], [], Entry(AuditActions.EntityCreate));
+
+        Assert.Equal(["bka_cases:P2", "bka_cases:P3"], sharing.ReadChangedEntities("bka_cases", 1).Select(e => e.Id));
+        Assert.Equal(["bka_cases:P3"], sharing.ReadChangedEntities("bka_cases", 2).Select(e => e.Id));
+        Assert.Equal(3, sharing.ReadChangedEntities("bka_cases", 0).Count);
+        Assert.Empty(sharing.ReadChangedEntities("bka_cases", 3));
+    }
 }

@@ -18,11 +18,21 @@ internal static class KeyCommand
         };
         role.AcceptOnlyFromAmong("screener", "analyst", "admin");
         var label = new Option<string?>("--label") { Description = "What the key is for (shown in lists)." };
-        var create = new Command("create", "Create an API key. The key is shown once: store it now; Cordon keeps only its hash.") { agency, role, label };
+        var purpose = new Option<string?>("--purpose")
+        {
+            Description = "A standing purpose, recorded for requests made with this key that state none (clients of the yente-compatible API cannot send one).",
+        };
+        var create = new Command("create", "Create an API key. The key is shown once: store it now; Cordon keeps only its hash.") { agency, role, label, purpose };
         create.SetAction(parse => CommonOptions.Run(() =>
         {
             using var store = CommonOptions.OpenStore(parse);
-            var made = ApiKeys.Create(parse.GetValue(agency)!, Roles.Parse(parse.GetValue(role)), parse.GetValue(label), DateTimeOffset.UtcNow);
+            var standing = parse.GetValue(purpose);
+            if (standing is { Length: > 500 })
+            {
+                throw new UsageException("--purpose is longer than 500 characters");
+            }
+
+            var made = ApiKeys.Create(parse.GetValue(agency)!, Roles.Parse(parse.GetValue(role)), parse.GetValue(label), DateTimeOffset.UtcNow, standing);
             var key = made.Key;
             store.AddKey(key, made.Hash, new AuditEntry(key.CreatedAt, AuditEntry.Operator, "", AuditActions.KeyCreate, key.Id,
                 Cordon.Text.JsonText.Object(w =>
@@ -30,6 +40,10 @@ internal static class KeyCommand
                     w.WriteString("agency", key.Agency);
                     w.WriteString("role", Roles.Name(key.Role));
                     w.WriteString("label", key.Label);
+                    if (key.Purpose is not null)
+                    {
+                        w.WriteString("purpose", key.Purpose);
+                    }
                 })));
             if (parse.GetValue(CommonOptions.Json))
             {
@@ -103,6 +117,7 @@ internal static class KeyCommand
                         w.WriteString("agency", k.Agency);
                         w.WriteString("role", Roles.Name(k.Role));
                         w.WriteString("label", k.Label);
+                        w.WriteString("purpose", k.Purpose);
                         w.WriteString("created_at", AuditEntry.FormatTime(k.CreatedAt));
                         if (k.RevokedAt is { } revoked)
                         {
