@@ -5,7 +5,7 @@ namespace Cordon.Benchmarks;
 /// <c>import</c> times its import into SQLite, <c>profile</c> splits that time by stage,
 /// <c>cross-script</c> measures how the real UN list finds its entities by names it does not index,
 /// <c>screen-input</c> writes the seeded CSV the <c>cordon screen-file</c> benchmark screens,
-/// <c>pair</c> shows how one name scores against another.
+/// <c>pair</c> shows how one name scores against another, <c>load</c> drives <c>POST /v1/screen</c> at a constant rate.
 /// </summary>
 internal static class Program
 {
@@ -17,7 +17,8 @@ internal static class Program
           cross-script [--un PATH] [--show N]
           name-frequencies [--un PATH] [--ofac DIR] --out FILE
           recall   [--entities N] [--queries Q] [--seed S] [--brute 0|1] [--slow K] [--limit L] [--parts a,b] [--only "q1|q2"] [--bounds K] [--allocations K] [--thresholds t1,t2]
-          screen-input --rows N [--seed S] --out FILE [--un PATH] [--ofac DIR]
+          screen-input --rows N [--seed S] --out FILE [--un PATH] [--ofac DIR] [--format csv|ndjson]
+          load     --url URL --key KEY --input CSV [--rate R] [--seconds S] [--warmup W] [--connections C]
           pair     --a NAME --b NAME [--org 0|1]
         """;
 
@@ -34,7 +35,8 @@ internal static class Program
                 "recall" => RecallCommand.Run(BenchArgs.Parse(rest, "entities", "queries", "seed", "parts", "brute", "slow", "only", "limit", "bounds", "allocations", "thresholds")),
                 "cross-script" => CrossScriptBenchmark.Run(BenchArgs.Parse(rest, "un", "show")),
                 "name-frequencies" => NameFrequencyCommand.Run(BenchArgs.Parse(rest, "un", "ofac", "out")),
-                "screen-input" => ScreenInputCommand.Run(BenchArgs.Parse(rest, "rows", "seed", "out", "un", "ofac")),
+                "screen-input" => ScreenInputCommand.Run(BenchArgs.Parse(rest, "rows", "seed", "out", "un", "ofac", "format")),
+                "load" => LoadCommand.Run(BenchArgs.Parse(rest, "url", "key", "input", "rate", "seconds", "warmup", "connections")),
                 "pair" => PairCommand.Run(BenchArgs.Parse(rest, "a", "b", "org")),
                 _ => Fail(Usage),
             };

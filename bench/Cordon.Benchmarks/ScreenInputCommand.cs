@@ -11,8 +11,9 @@ using Cordon.Text;
 namespace Cordon.Benchmarks;
 
 /// <summary>
-/// <c>screen-input --rows N [--seed S] --out FILE [--un PATH] [--ofac DIR]</c>: writes the seeded CSV
-/// (<c>id,name,dob,country</c>) that the <c>cordon screen-file</c> benchmark screens: 10 % names exactly as the UN and
+/// <c>screen-input --rows N [--seed S] --out FILE [--un PATH] [--ofac DIR] [--format csv|ndjson]</c>: writes the seeded
+/// CSV (<c>id,name,dob,country</c>) that the <c>cordon screen-file</c> benchmark screens, or the same rows as NDJSON
+/// (<c>{"id","name","birthDate","country"}</c>) for <c>POST /v1/screen/batch</c>: 10 % names exactly as the UN and
 /// OFAC lists write them, 20 % such names with one typo, 70 % generated people and organisations not on the lists, a
 /// fifth of those with one typo. Each id says which kind its row is (<c>0000042-unlisted-typo</c>), so that the hits
 /// can be told apart into found list names and false alarms.
@@ -47,6 +48,12 @@ internal static class ScreenInputCommand
         var rows = args.Int("rows");
         var seed = args.Int("seed", GenerateCommand.DefaultSeed, min: 0);
         var output = args.RequireString("out");
+        var ndjson = (args.String("format") ?? "csv") switch
+        {
+            "csv" => false,
+            "ndjson" => true,
+            var other => throw new ArgumentException($"--format {other}: csv or ndjson"),
+        };
         var un = args.String("un") is { } givenUn ? Path.GetFullPath(givenUn) : BenchFiles.FindAbove(DefaultUn);
         var ofac = args.String("ofac") is { } givenOfac ? Path.GetFullPath(givenOfac) : BenchFiles.FindAbove(DefaultOfac);
         if (!File.Exists(un))
@@ -82,7 +89,7 @@ internal static class ScreenInputCommand
         Counts counts;
         try
         {
-            counts = Write(output, rows, seed, listed);
+            counts = Write(output, rows, seed, listed, ndjson);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -96,7 +103,7 @@ internal static class ScreenInputCommand
     }
 
     /// <summary>Streams the rows to <paramref name="path"/>, replacing it; only the listed names are held in memory.</summary>
-    private static Counts Write(string path, int rows, int seed, List<Subject> listed)
+    private static Counts Write(string path, int rows, int seed, List<Subject> listed, bool ndjson)
     {
         var random = new Random(seed);
         using var unlisted = new SyntheticPeople(random.Next()).Generate(rows).GetEnumerator();
@@ -105,7 +112,11 @@ internal static class ScreenInputCommand
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
         var csv = new CsvWriter(writer);
-        csv.WriteRecord("id", "name", "dob", "country");
+        if (!ndjson)
+        {
+            csv.WriteRecord("id", "name", "dob", "country");
+        }
+
         for (var n = 1; n <= rows; n++)
         {
             var roll = random.Next(100);
@@ -155,7 +166,29 @@ internal static class ScreenInputCommand
             var country = random.Next(100) < CountryPercent ? subject.Country : null;
             counts.WithBirthDate += birthDate is null ? 0 : 1;
             counts.WithCountry += country is null ? 0 : 1;
-            csv.WriteRecord(n.ToString(idFormat, CultureInfo.InvariantCulture) + "-" + kind, name, birthDate, country);
+            var id = n.ToString(idFormat, CultureInfo.InvariantCulture) + "-" + kind;
+            if (ndjson)
+            {
+                writer.Write(BenchJson.Line(w =>
+                {
+                    w.WriteString("id", id);
+                    w.WriteString("name", name);
+                    if (birthDate is not null)
+                    {
+                        w.WriteString("birthDate", birthDate);
+                    }
+
+                    if (country is not null)
+                    {
+                        w.WriteString("country", country);
+                    }
+                }));
+                writer.Write('\n');
+            }
+            else
+            {
+                csv.WriteRecord(id, name, birthDate, country);
+            }
         }
 
         return counts;
