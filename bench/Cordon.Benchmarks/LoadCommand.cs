@@ -1,19 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
+using System.Threading.Channels;
 using Cordon.Text;
 
 namespace Cordon.Benchmarks;
 
 /// <summary>
-/// <c>load --url U --key K --input CSV [--rate R] [--seconds S] [--warmup W] [--connections C]</c>: an open-loop
+/// <c>load --url U --key K --input CSV [--rate R] [--seconds S] [--warmup W] [--connections C]</c> (plain HTTP): an open-loop
 /// (constant-rate) load generator for <c>POST /v1/screen</c>. Requests are started on a fixed schedule, R a second,
 /// whether or not earlier ones have been answered, and each latency is measured from the moment its request was due,
 /// not from when it was sent: a server that stalls is charged for every request that waited behind the stall (a
 /// closed-loop tool such as wrk sends less while the server is slow, and so hides it). The queries are the rows of a
-/// <c>screen-input</c> CSV, in order, each with its row id as the subject and a purpose.
+/// <c>screen-input</c> CSV, in order, each with its row id as the subject and a purpose. A request waits for a free
+/// connection (of C keep-alive ones) when all are busy, and that wait counts too.
 /// </summary>
 internal static class LoadCommand
 {
@@ -25,7 +26,7 @@ internal static class LoadCommand
         var rate = args.Int("rate", 3000);
         var seconds = args.Int("seconds", 30);
         var warmup = args.Int("warmup", 5, min: 0);
-        var connections = args.Int("connections", 64);
+        var connections = args.Int("connections", 32);
         var bodies = Bodies(input);
         if (bodies.Count == 0)
         {
@@ -33,32 +34,23 @@ internal static class LoadCommand
             return 1;
         }
 
-        using var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = connections,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        };
-        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-
+        var requests = bodies.Select(b => Request(url, key, b)).ToArray();
         var total = rate * (warmup + seconds);
         var results = new Result[total];
-        var tasks = new List<Task>(total);
+        var due = Channel.CreateUnbounded<(int Index, long Due)>(new UnboundedChannelOptions { SingleWriter = true });
+        var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(() => Connection(url, requests, due.Reader, results))).ToArray();
         var interval = (double)Stopwatch.Frequency / rate;
         var start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 10;
         var next = 0;
         while (next < total)
         {
             var now = Stopwatch.GetTimestamp();
-            // Start every request that is due; between batches, sleep about a millisecond (the schedule is kept by the
-            // due times, so a late wake-up sends the overdue requests at once and charges them their wait).
+            // Queue every request that is due; between batches, sleep about a millisecond (the schedule is kept by the
+            // due times, so a late wake-up queues the overdue requests at once and charges them their wait).
             while (next < total && start + (long)(next * interval) <= now)
             {
-                var i = next++;
-                var due = start + (long)(i * interval);
-                tasks.Add(Send(client, url, bodies[i % bodies.Count], due, results, i));
+                due.Writer.TryWrite((next, start + (long)(next * interval)));
+                next++;
             }
 
             if (next < total)
@@ -67,7 +59,22 @@ internal static class LoadCommand
             }
         }
 
-        Task.WaitAll(tasks);
+        due.Writer.Complete();
+        Task.WaitAll(workers);
+        // Each second's worst latency, by due time, on stderr: where a stall happened, and whether the warm-up covered it.
+        for (var second = 0; second < warmup + seconds; second++)
+        {
+            var slice = results.AsSpan(second * rate, rate);
+            var worst = 0.0;
+            foreach (var r in slice)
+            {
+                worst = Math.Max(worst, r.Latency);
+            }
+
+            Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"{second}s:{worst:F0}ms "));
+        }
+
+        Console.Error.WriteLine();
         var measured = results.Skip(rate * warmup).ToList();
         var ok = measured.Where(r => r.Status == 200).Select(r => r.Latency).Order().ToArray();
         var errors = measured.Count(r => r.Status != 200);
@@ -99,29 +106,114 @@ internal static class LoadCommand
         return errors == 0 ? 0 : 1;
     }
 
-    private static async Task Send(HttpClient client, Uri url, byte[] body, long due, Result[] results, int i)
+    /// <summary>
+    /// One keep-alive HTTP/1.1 connection: takes the next due request, sends it, reads the whole answer (by
+    /// Content-Length or chunks) and records it. A plain socket costs the tool a fraction of what HttpClient does, so
+    /// the two cores the server shares with it go to the server, as with wrk.
+    /// </summary>
+    private static async Task Connection(Uri url, byte[][] requests, ChannelReader<(int Index, long Due)> due, Result[] results)
     {
-        var status = 0;
-        try
+        Socket? socket = null;
+        var buffer = new byte[1 << 20];
+        while (true)
         {
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await client.PostAsync(url, content).ConfigureAwait(false);
-            await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            status = (int)response.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            status = -1;
-        }
-        catch (TaskCanceledException)
-        {
-            status = -2;
+            // ReadAsync hands each request to one waiting connection (waiting to read would wake them all).
+            (int Index, long Due) item;
+            try
+            {
+                item = await due.ReadAsync().ConfigureAwait(false);
+            }
+            catch (ChannelClosedException)
+            {
+                break;
+            }
+
+            var status = -1;
+            try
+            {
+                if (socket is null)
+                {
+                    socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                    await socket.ConnectAsync(url.Host, url.Port).ConfigureAwait(false);
+                }
+
+                await socket.SendAsync(requests[item.Index % requests.Length], SocketFlags.None).ConfigureAwait(false);
+                status = await ReadResponse(socket, buffer).ConfigureAwait(false);
+            }
+            catch (SocketException)
+            {
+                socket?.Dispose();
+                socket = null;
+            }
+
+            var done = Stopwatch.GetTimestamp();
+            results[item.Index] = new Result(status, Stopwatch.GetElapsedTime(item.Due, done).TotalMilliseconds, done);
         }
 
-        var done = Stopwatch.GetTimestamp();
-        results[i] = new Result(status, Stopwatch.GetElapsedTime(due, done).TotalMilliseconds, done);
+        socket?.Dispose();
     }
+
+    /// <summary>Reads one response and returns its status; the body is read to its end (Content-Length or chunked) and dropped.</summary>
+    private static async Task<int> ReadResponse(Socket socket, byte[] buffer)
+    {
+        var length = 0;
+        int headerEnd;
+        while ((headerEnd = buffer.AsSpan(0, length).IndexOf("\r\n\r\n"u8)) < 0)
+        {
+            length += await Receive(socket, buffer, length).ConfigureAwait(false);
+        }
+
+        var head = Encoding.ASCII.GetString(buffer, 0, headerEnd);
+        var status = int.Parse(head.AsSpan(9, 3), CultureInfo.InvariantCulture);
+        var bodyStart = headerEnd + 4;
+        var lines = head.Split("\r\n");
+        var contentLength = lines.FirstOrDefault(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)) is { } cl
+            ? int.Parse(cl.AsSpan(15).Trim(), CultureInfo.InvariantCulture)
+            : -1;
+        if (contentLength >= 0)
+        {
+            while (length - bodyStart < contentLength)
+            {
+                length += await Receive(socket, buffer, length).ConfigureAwait(false);
+            }
+
+            return status;
+        }
+
+        // Chunked: size line, data, CRLF, until the zero-size chunk and the final CRLF.
+        var at = bodyStart;
+        while (true)
+        {
+            int lineEnd;
+            while ((lineEnd = buffer.AsSpan(at, length - at).IndexOf("\r\n"u8)) < 0)
+            {
+                length += await Receive(socket, buffer, length).ConfigureAwait(false);
+            }
+
+            var size = int.Parse(Encoding.ASCII.GetString(buffer, at, lineEnd).Split(';')[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            at += lineEnd + 2;
+            while (length - at < size + 2)
+            {
+                length += await Receive(socket, buffer, length).ConfigureAwait(false);
+            }
+
+            at += size + 2;
+            if (size == 0)
+            {
+                return status;
+            }
+        }
+    }
+
+    private static async Task<int> Receive(Socket socket, byte[] buffer, int offset)
+    {
+        var read = await socket.ReceiveAsync(buffer.AsMemory(offset), SocketFlags.None).ConfigureAwait(false);
+        return read > 0 ? read : throw new SocketException((int)SocketError.ConnectionReset);
+    }
+
+    private static byte[] Request(Uri url, string key, byte[] body) =>
+        [.. Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $"POST {url.AbsolutePath} HTTP/1.1\r\nHost: {url.Authority}\r\nAuthorization: Bearer {key}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n")), .. body];
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)], 2);

@@ -88,7 +88,14 @@ public sealed class ServerState : IAsyncDisposable
             var index = await Task.Run(() => ScreeningIndex.Build(Store.ReadEntities(cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false);
             var generation = Interlocked.Increment(ref _generation);
             var previous = _view;
-            _view = new SharedView(new Screener(index, cachedNames: 100_000), handling, generation);
+            var screener = new Screener(index, cachedNames: 100_000);
+            if (previous is null)
+            {
+                // Only the first view: later ones replace a view that is answering, and the code is warm by then.
+                await Task.Run(() => ServerWarmup.Run(screener, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+
+            _view = new SharedView(screener, handling, generation);
             _stamp = stamp;
             if (previous is not null && Changed(previous.Handling, _versions, handling, versions) is { Count: > 0 } changed)
             {

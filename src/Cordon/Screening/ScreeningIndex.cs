@@ -159,6 +159,9 @@ public sealed class ScreeningIndex
 
     internal IReadOnlyList<IndexedEntity> Entities => _entities;
 
+    /// <summary>The <paramref name="i"/>th matchable entity, in the order the index was built.</summary>
+    public Entity EntityAt(int i) => _entities[i].Entity;
+
     internal IReadOnlyList<IndexedName> Names => _names;
 
     internal TokenSpace Tokens => _tokens;
