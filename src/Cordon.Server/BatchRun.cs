@@ -193,26 +193,12 @@ internal sealed class BatchRun(ServerState state, Asker asker, string? purpose, 
         await item.Screening.ConfigureAwait(false);
         var outcomes = chunk.Rows.Where(r => r.Outcome is not null).Select(r => r.Outcome!).ToList();
         var entries = new List<AuditEntry> { new(chunk.At, asker.Agency, asker.Key, AuditActions.ScreenBatch, _batch, Details(chunk)) };
-        var notifications = new List<Notification>();
-        var reviews = new List<ReviewItem>();
         foreach (var outcome in outcomes)
         {
             ScreeningRun.AddDisclosures(entries, asker, chunk.At, outcome.Result);
-            notifications.AddRange(outcome.Result.Notifications);
-            reviews.AddRange(outcome.NewItems);
         }
 
-        long seq;
-        try
-        {
-            seq = await state.Audit.AppendAsync(entries, notifications, reviews, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            ScreeningRun.Release(state, outcomes);
-            throw;
-        }
-
+        var seq = await ScreeningRun.CommitAsync(state, entries, outcomes, cancellationToken).ConfigureAwait(false);
         _firstSeq = _firstSeq == 0 ? seq : _firstSeq;
         _lastSeq = seq;
         foreach (var row in chunk.Rows)

@@ -63,8 +63,35 @@ internal static class ScreeningRun
         return new ScreeningOutcome(job, result, hitReviews, referralReviews, suppressed, items ?? []);
     }
 
-    /// <summary>Forgets the claims of items that could not be written, so that the next screen raises them again.</summary>
-    public static void Release(ServerState state, IEnumerable<ScreeningOutcome> outcomes)
+    /// <summary>
+    /// Commits the audit entries of screened queries, with the notifications and review items the queries raised, and
+    /// returns the first entry's sequence number. If the commit fails, the review claims are let go (so that the next
+    /// screen raises them again) and the error goes to the caller.
+    /// </summary>
+    public static async Task<long> CommitAsync(ServerState state, IReadOnlyList<AuditEntry> entries, IReadOnlyList<ScreeningOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await state.Audit.AppendAsync(entries, outcomes.SelectMany(o => o.Result.Notifications).ToList(),
+                outcomes.SelectMany(o => o.NewItems).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Release(state, outcomes);
+            throw;
+        }
+    }
+
+    /// <summary>Audits one screened query (<see cref="AddEntries"/>) and commits it; returns the asker's entry's sequence number.</summary>
+    public static Task<long> AuditAsync(ServerState state, Asker asker, DateTimeOffset now, ScreeningOutcome outcome, CancellationToken cancellationToken,
+        string action = AuditActions.Screen)
+    {
+        var entries = new List<AuditEntry>(1 + outcome.Result.Notifications.Count);
+        AddEntries(entries, asker, now, outcome, action);
+        return CommitAsync(state, entries, [outcome], cancellationToken);
+    }
+
+    private static void Release(ServerState state, IEnumerable<ScreeningOutcome> outcomes)
     {
         foreach (var item in outcomes.SelectMany(o => o.NewItems))
         {

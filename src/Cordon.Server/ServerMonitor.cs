@@ -73,16 +73,7 @@ public sealed class ServerMonitor(ServerState state, ILogger<ServerMonitor> logg
                 raised += outcomes[i].NewItems.Count;
             }
 
-            try
-            {
-                await state.Audit.AppendAsync(entries, outcomes.SelectMany(o => o.Result.Notifications).ToList(), outcomes.SelectMany(o => o.NewItems).ToList(),
-                    cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                ScreeningRun.Release(state, outcomes);
-                throw;
-            }
+            await ScreeningRun.CommitAsync(state, entries, outcomes, cancellationToken).ConfigureAwait(false);
         }
 
         LogMessages.MonitorPass(logger, changed.Count, _index.Count, affected.Count, raised, state.Time.GetElapsedTime(started).TotalMilliseconds);

@@ -107,6 +107,23 @@ public sealed class ReviewTests
     }
 
     [Fact]
+    public async Task Confirming_a_hit_on_a_public_list_notifies_no_one()
+    {
+        using var app = new CordonApp();
+        app.ImportList("un", "lists/un/UN_consolidated.xml");
+        await app.ReadyAsync();
+        var analyst = app.Agency("FBI", Role.Analyst);
+        var hit = (await (await analyst.PostJson("/v1/screen", new { name = "Abu Mohammed al-Adnani", purpose = "p", subject = "s" })).Json()).GetProperty("results")[0];
+        var before = app.Store.GetAuditHead().Seq;
+
+        var confirmed = await analyst.PostJson($"/v1/hits/{hit.GetProperty("review").GetProperty("id").GetString()}/decision", new { decision = "confirm", note = "same person" });
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(before + 1, app.Store.GetAuditHead().Seq);
+        Assert.Empty(app.Store.GetNotifications(hit.GetProperty("owner").GetString()!));
+    }
+
+    [Fact]
     public async Task A_hit_no_hit_referral_is_queued_without_naming_the_record()
     {
         var (app, _, analyst, entityId) = await Setup("hit-no-hit");

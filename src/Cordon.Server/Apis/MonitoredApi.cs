@@ -58,18 +58,7 @@ public static class MonitoredApi
                 w.WriteRawValue(job.QueryJson, skipInputValidation: true);
             })));
         state.MonitoredChanged();
-        var entries = new List<AuditEntry>();
-        ScreeningRun.AddEntries(entries, asker, now, outcome, AuditActions.MonitorScreen);
-        long seq;
-        try
-        {
-            seq = await state.Audit.AppendAsync(entries, outcome.Result.Notifications, outcome.NewItems, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            ScreeningRun.Release(state, [outcome]);
-            throw;
-        }
+        var seq = await ScreeningRun.AuditAsync(state, asker, now, outcome, cancellationToken, AuditActions.MonitorScreen).ConfigureAwait(false);
 
         return TypedResults.Created($"/v1/monitored/{Uri.EscapeDataString(subject.Subject)}",
             new MonitorAnswer(ToDto(subject), ScreeningApi.Answer(request, outcome, view, seq)));

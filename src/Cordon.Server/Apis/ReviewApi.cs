@@ -95,9 +95,9 @@ public static class ReviewApi
 
             w.WriteString("note", note);
         }));
-        // The owner learns of a confirmation, unless it is the asker itself or a public list (which has no owner to tell).
+        // The owner learns of a confirmation, unless it is the asker itself or not a member (a public list's publisher).
         Notification? notification = decision == ReviewStatus.Confirmed && item.Owner.Length > 0
-            && !string.Equals(item.Owner, asker.Agency, StringComparison.Ordinal)
+            && !string.Equals(item.Owner, asker.Agency, StringComparison.Ordinal) && state.Store.GetAgency(item.Owner) is not null
             ? new Notification(ScoreBands.NewReference(), item.Owner, now, NotificationKinds.ConfirmedHit, asker.Agency, asker.Key,
                 item.Purpose, item.Query, item.EntityId, item.Score)
             : null;

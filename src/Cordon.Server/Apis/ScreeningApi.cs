@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Cordon.Audit;
 using Cordon.Model;
 using Cordon.Screening;
 using Cordon.Server.Auth;
@@ -39,19 +38,7 @@ public static class ScreeningApi
         var view = state.View;
         var now = state.Time.GetUtcNow();
         var outcome = ScreeningRun.Run(state, view, asker, job, now);
-        var entries = new List<AuditEntry>(1 + outcome.Result.Notifications.Count);
-        ScreeningRun.AddEntries(entries, asker, now, outcome);
-        long seq;
-        try
-        {
-            seq = await state.Audit.AppendAsync(entries, outcome.Result.Notifications, outcome.NewItems, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            ScreeningRun.Release(state, [outcome]);
-            throw;
-        }
-
+        var seq = await ScreeningRun.AuditAsync(state, asker, now, outcome, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(Answer(request, outcome, view, seq));
     }
 

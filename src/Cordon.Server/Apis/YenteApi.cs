@@ -96,7 +96,6 @@ public static class YenteApi
         var now = state.Time.GetUtcNow();
         var responses = new Dictionary<string, YenteMatches>(StringComparer.Ordinal);
         var entries = new List<AuditEntry>();
-        var notifications = new List<Notification>();
         var outcomes = new List<ScreeningOutcome>();
         foreach (var (key, example) in queries)
         {
@@ -108,18 +107,9 @@ public static class YenteApi
         foreach (var outcome in outcomes)
         {
             ScreeningRun.AddEntries(entries, asker, now, outcome);
-            notifications.AddRange(outcome.Result.Notifications);
         }
 
-        try
-        {
-            await state.Audit.AppendAsync(entries, notifications, outcomes.SelectMany(o => o.NewItems).ToList(), cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            ScreeningRun.Release(state, outcomes);
-            throw;
-        }
+        await ScreeningRun.CommitAsync(state, entries, outcomes, cancellationToken).ConfigureAwait(false);
 
         context.Response.Headers["x-batch-size"] = responses.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Ok(new YenteMatchResponse(responses, FeatureDocs, take));
@@ -154,17 +144,7 @@ public static class YenteApi
         job = job with { Query = job.Query with { Limit = skip + take }, Scope = scope };
         var now = state.Time.GetUtcNow();
         var outcome = ScreeningRun.Run(state, view, asker, job, now);
-        var entries = new List<AuditEntry>();
-        ScreeningRun.AddEntries(entries, asker, now, outcome);
-        try
-        {
-            await state.Audit.AppendAsync(entries, outcome.Result.Notifications, outcome.NewItems, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            ScreeningRun.Release(state, [outcome]);
-            throw;
-        }
+        await ScreeningRun.AuditAsync(state, asker, now, outcome, cancellationToken).ConfigureAwait(false);
 
         var all = outcome.Result.Response.Results;
         var page = all.Skip(skip).Take(take).Select(h => ToEntity(h.Entity)).ToList();
