@@ -15,11 +15,6 @@ public sealed class ServerMonitor(ServerState state, ILogger<ServerMonitor> logg
     private MonitorIndex? _index;
     private long _indexGeneration = -1;
 
-    /// <summary>Passes completed, for readiness checks and tests.</summary>
-    public long Passes => Interlocked.Read(ref _passes);
-
-    private long _passes;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var change in state.Changes.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
@@ -32,8 +27,6 @@ public sealed class ServerMonitor(ServerState state, ILogger<ServerMonitor> logg
             {
                 LogMessages.MonitorFailed(logger, ex);
             }
-
-            Interlocked.Increment(ref _passes);
         }
     }
 
