@@ -37,8 +37,7 @@ public static class CordonServer
         services.AddSingleton<ServerState>();
         services.AddSingleton<KeyCache>();
         services.AddHostedService<ServerRefresher>();
-        services.AddSingleton<ServerMonitor>();
-        services.AddHostedService(sp => sp.GetRequiredService<ServerMonitor>());
+        services.AddHostedService<ServerMonitor>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default);

@@ -188,16 +188,14 @@ internal static class ScreeningRun
             return null;
         }
 
-        var id = ReviewItem.NewId();
-        string? fingerprint = null;
-        var outcome = book.TryClaim(asker.Agency, job.Subject, hit.Entity.Id, id, () => fingerprint ??= ReviewKeys.Fingerprint(hit.Entity), out var state);
+        var outcome = book.TryClaim(asker.Agency, job.Subject, hit.Entity.Id, ReviewItem.NewId, () => ReviewKeys.Fingerprint(hit.Entity), out var state);
         if (outcome != ReviewOutcome.Raise)
         {
             return new ReviewRef(state.Id, ReviewStatuses.Name(state.Status));
         }
 
         (items ??= []).Add(new ReviewItem(
-            Id: id,
+            Id: state.Id,
             Agency: asker.Agency,
             Subject: job.Subject,
             EntityId: hit.Entity.Id,
@@ -213,6 +211,6 @@ internal static class ScreeningRun
             Query: job.QueryJson,
             CreatedAt: now,
             Key: asker.Key));
-        return new ReviewRef(id, ReviewStatuses.Name(ReviewStatus.Open));
+        return new ReviewRef(state.Id, ReviewStatuses.Name(ReviewStatus.Open));
     }
 }

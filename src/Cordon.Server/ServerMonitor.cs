@@ -30,8 +30,8 @@ public sealed class ServerMonitor(ServerState state, ILogger<ServerMonitor> logg
         }
     }
 
-    /// <summary>Screens again the subjects a change affects; returns how many were screened.</summary>
-    internal async Task<int> PassAsync(ListChange change, CancellationToken cancellationToken)
+    /// <summary>Screens again the subjects a change affects.</summary>
+    private async Task PassAsync(ListChange change, CancellationToken cancellationToken)
     {
         var started = state.Time.GetTimestamp();
         var generation = state.MonitoredGeneration;
@@ -43,7 +43,7 @@ public sealed class ServerMonitor(ServerState state, ILogger<ServerMonitor> logg
 
         if (_index.Count == 0)
         {
-            return 0;
+            return;
         }
 
         var changed = new List<Entity>();
@@ -70,7 +70,6 @@ public sealed class ServerMonitor(ServerState state, ILogger<ServerMonitor> logg
         }
 
         LogMessages.MonitorPass(logger, changed.Count, _index.Count, affected.Count, raised, state.Time.GetElapsedTime(started).TotalMilliseconds);
-        return affected.Count;
     }
 
     private ScreeningOutcome Screen(SharedView view, MonitoredSubject subject, DateTimeOffset now)

@@ -78,7 +78,7 @@ internal static class SqliteAudit
         return first;
     }
 
-    private static SqliteParameter[] Parameters(SqliteCommand command, params string[] names)
+    internal static SqliteParameter[] Parameters(SqliteCommand command, params string[] names)
     {
         var result = new SqliteParameter[names.Length];
         for (var i = 0; i < names.Length; i++)

@@ -155,9 +155,8 @@ internal static class SqliteReview
             VALUES ($id, $agency, $subject, $entity, $fingerprint, $owner, $reference, $dataset, $caption, $band, $score, $origin,
                 $purpose, $query, $at, $key, 'open')
             """;
-        string[] names = ["$id", "$agency", "$subject", "$entity", "$fingerprint", "$owner", "$reference", "$dataset", "$caption", "$band", "$score",
-            "$origin", "$purpose", "$query", "$at", "$key"];
-        var p = names.Select(n => insert.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        var p = SqliteAudit.Parameters(insert, "$id", "$agency", "$subject", "$entity", "$fingerprint", "$owner", "$reference", "$dataset", "$caption",
+            "$band", "$score", "$origin", "$purpose", "$query", "$at", "$key");
         insert.Prepare();
         foreach (var item in items)
         {

@@ -128,18 +128,18 @@ public sealed class ReviewBook
         _states.TryGetValue((agency, subject, entityId), out var state) ? state : null;
 
     /// <summary>
-    /// Decides what a new hit means: <see cref="ReviewOutcome.Raise"/> claims the pair for <paramref name="newId"/>
+    /// Decides what a new hit means: <see cref="ReviewOutcome.Raise"/> claims the pair for an id from <paramref name="newId"/>
     /// (the caller then writes the item); otherwise <paramref name="state"/> is the item that stands.
-    /// <paramref name="fingerprint"/> is asked only when the pair was dismissed.
+    /// <paramref name="newId"/> and <paramref name="fingerprint"/> are asked only when they are needed.
     /// </summary>
-    public ReviewOutcome TryClaim(string agency, string subject, string entityId, string newId, Func<string> fingerprint, out ReviewState state)
+    public ReviewOutcome TryClaim(string agency, string subject, string entityId, Func<string> newId, Func<string> fingerprint, out ReviewState state)
     {
         var key = (agency, subject, entityId);
         while (true)
         {
             if (!_states.TryGetValue(key, out var current))
             {
-                var claimed = new ReviewState(newId, ReviewStatus.Open, fingerprint());
+                var claimed = new ReviewState(newId(), ReviewStatus.Open, fingerprint());
                 if (_states.TryAdd(key, claimed))
                 {
                     state = claimed;
@@ -162,7 +162,7 @@ public sealed class ReviewBook
                 return ReviewOutcome.Suppressed;
             }
 
-            var reopened = new ReviewState(newId, ReviewStatus.Open, now);
+            var reopened = new ReviewState(newId(), ReviewStatus.Open, now);
             if (_states.TryUpdate(key, reopened, current))
             {
                 state = reopened;

@@ -14,8 +14,8 @@ public sealed class ReviewBookTests
     {
         var book = new ReviewBook();
 
-        var first = book.TryClaim("BKA", "subject-1", "un-1", "hit_a", () => "f1", out var raised);
-        var second = book.TryClaim("BKA", "subject-1", "un-1", "hit_b", () => "f1", out var existing);
+        var first = book.TryClaim("BKA", "subject-1", "un-1", () => "hit_a", () => "f1", out var raised);
+        var second = book.TryClaim("BKA", "subject-1", "un-1", () => "hit_b", () => "f1", out var existing);
 
         Assert.Equal(ReviewOutcome.Raise, first);
         Assert.Equal("hit_a", raised.Id);
@@ -27,11 +27,11 @@ public sealed class ReviewBookTests
     public void Pairs_are_kept_apart_by_agency_subject_and_record()
     {
         var book = new ReviewBook();
-        book.TryClaim("BKA", "subject-1", "un-1", "hit_a", () => "f1", out _);
+        book.TryClaim("BKA", "subject-1", "un-1", () => "hit_a", () => "f1", out _);
 
-        Assert.Equal(ReviewOutcome.Raise, book.TryClaim("DGSI", "subject-1", "un-1", "hit_b", () => "f1", out _));
-        Assert.Equal(ReviewOutcome.Raise, book.TryClaim("BKA", "subject-2", "un-1", "hit_c", () => "f1", out _));
-        Assert.Equal(ReviewOutcome.Raise, book.TryClaim("BKA", "subject-1", "un-2", "hit_d", () => "f1", out _));
+        Assert.Equal(ReviewOutcome.Raise, book.TryClaim("DGSI", "subject-1", "un-1", () => "hit_b", () => "f1", out _));
+        Assert.Equal(ReviewOutcome.Raise, book.TryClaim("BKA", "subject-2", "un-1", () => "hit_c", () => "f1", out _));
+        Assert.Equal(ReviewOutcome.Raise, book.TryClaim("BKA", "subject-1", "un-2", () => "hit_d", () => "f1", out _));
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public sealed class ReviewBookTests
         book.Load([Item("hit_a")]);
         book.Decided(Item("hit_a"), ReviewStatus.Dismissed);
 
-        var same = book.TryClaim("BKA", "subject-1", "un-1", "hit_b", () => "f1", out var dismissed);
-        var changed = book.TryClaim("BKA", "subject-1", "un-1", "hit_c", () => "f2", out var reopened);
+        var same = book.TryClaim("BKA", "subject-1", "un-1", () => "hit_b", () => "f1", out var dismissed);
+        var changed = book.TryClaim("BKA", "subject-1", "un-1", () => "hit_c", () => "f2", out var reopened);
 
         Assert.Equal(ReviewOutcome.Suppressed, same);
         Assert.Equal("hit_a", dismissed.Id);
@@ -56,7 +56,7 @@ public sealed class ReviewBookTests
         var book = new ReviewBook();
         book.Load([Item("hit_a", ReviewStatus.Confirmed)]);
 
-        Assert.Equal(ReviewOutcome.Existing, book.TryClaim("BKA", "subject-1", "un-1", "hit_b", () => "f9", out var state));
+        Assert.Equal(ReviewOutcome.Existing, book.TryClaim("BKA", "subject-1", "un-1", () => "hit_b", () => "f9", out var state));
         Assert.Equal(ReviewStatus.Confirmed, state.Status);
     }
 
@@ -67,7 +67,7 @@ public sealed class ReviewBookTests
         book.Load([Item("hit_old", ReviewStatus.Dismissed), Item("hit_new", ReviewStatus.Open, "f2")]);
         Assert.Equal("hit_new", book.Find("BKA", "subject-1", "un-1")!.Id);
 
-        book.TryClaim("BKA", "subject-9", "un-1", "hit_x", () => "f1", out _);
+        book.TryClaim("BKA", "subject-9", "un-1", () => "hit_x", () => "f1", out _);
         book.Release(Item("hit_x") with { Subject = "subject-9" });
 
         Assert.Null(book.Find("BKA", "subject-9", "un-1"));
@@ -81,7 +81,7 @@ public sealed class ReviewBookTests
 
         Parallel.For(0, 1000, i =>
         {
-            if (book.TryClaim("BKA", "subject-1", "un-1", "hit_" + i, () => "f1", out _) == ReviewOutcome.Raise)
+            if (book.TryClaim("BKA", "subject-1", "un-1", () => "hit_" + i, () => "f1", out _) == ReviewOutcome.Raise)
             {
                 Interlocked.Increment(ref raised);
             }
