@@ -29,6 +29,7 @@ public sealed class ServerState : IAsyncDisposable
         _logger = logger;
         Time = time;
         Store = SqliteStore.Open(options.Value.Db);
+        Store.CheckpointInBackground(TimeSpan.FromMilliseconds(100));
         Audit = new AuditWriter(Store);
         ReviewThreshold = options.Value.ReviewThreshold;
         Reviews.Load(Store.ReadReviewItems());

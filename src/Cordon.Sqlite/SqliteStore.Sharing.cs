@@ -145,6 +145,7 @@ public sealed partial class SqliteStore
         }
 
         transaction.Commit();
+        _checkpointer?.AfterCommit(connection);
         return first;
     }
 

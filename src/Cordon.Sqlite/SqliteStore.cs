@@ -10,6 +10,7 @@ namespace Cordon.Sqlite;
 public sealed partial class SqliteStore : ICordonStore, ISharingStore
 {
     private readonly string _connectionString;
+    private SqliteCheckpointer? _checkpointer;
 
     private SqliteStore(string connectionString) => _connectionString = connectionString;
 
@@ -62,7 +63,9 @@ public sealed partial class SqliteStore : ICordonStore, ISharingStore
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072;";
+        // A pooled connection keeps its settings, so the checkpoint setting is restated on every use.
+        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072; "
+            + (_checkpointer is null ? "PRAGMA wal_autocheckpoint = 1000;" : "PRAGMA wal_autocheckpoint = 0;");
         pragmas.ExecuteNonQuery();
         return connection;
     }
@@ -229,8 +232,22 @@ public sealed partial class SqliteStore : ICordonStore, ISharingStore
 
     private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
+    /// <summary>
+    /// From now on, commits made through this store no longer copy the write-ahead log back into the database; a
+    /// background thread does, every <paramref name="interval"/> (<see cref="SqliteCheckpointer"/>). For a long-running
+    /// process with a steady stream of small commits, such as the server's audit log. Stopped by <see cref="Dispose"/>.
+    /// </summary>
+    public void CheckpointInBackground(TimeSpan interval)
+    {
+        if (_checkpointer is null)
+        {
+            _checkpointer = new SqliteCheckpointer(this, interval);
+        }
+    }
+
     public void Dispose()
     {
+        _checkpointer?.Dispose();
         // Pooled connections keep the file open; release them so the file can be moved or deleted.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);

@@ -1,0 +1,54 @@
+using Cordon.Audit;
+using Cordon.Tests.Support;
+
+namespace Cordon.Sqlite.Tests;
+
+public sealed class SqliteCheckpointerTests
+{
+    [Fact]
+    public void With_background_checkpoints_commits_leave_the_log_alone_and_without_them_sqlite_checkpoints_as_usual()
+    {
+        using var store = SqliteStore.Open(Path.Combine(TestData.TempDirectory(), "c.db"));
+        Assert.Equal(1000, AutoCheckpoint(store));
+
+        store.CheckpointInBackground(TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal(0, AutoCheckpoint(store));
+    }
+
+    [Fact]
+    public void Under_a_steady_stream_of_small_commits_the_log_starts_again_instead_of_growing()
+    {
+        // Given a store whose log is checkpointed in the background, and about three times the restart size of pages
+        // written by small commits, one after another as the audit writer makes them
+        var path = Path.Combine(TestData.TempDirectory(), "s.db");
+        using var store = SqliteStore.Open(path);
+        store.CheckpointInBackground(TimeSpan.FromMilliseconds(5));
+        var details = "{\"query\":\"" + new string('x', 8000) + "\"}";
+        var now = DateTimeOffset.UtcNow;
+        const int commits = 7500;
+        for (var i = 0; i < commits; i++)
+        {
+            store.Append([new AuditEntry(now, "BKA", "key_1", AuditActions.Screen, $"name {i}", details)], []);
+        }
+
+        // Then the log file stayed near its restart size, well below what the commits wrote (every page of the
+        // database went through the log, which would hold them all had it never started again), and the chain is whole
+        const long restartBytes = SqliteCheckpointer.RestartPages * 4096;
+        var written = new FileInfo(path).Length;
+        var log = new FileInfo(path + "-wal").Length;
+        Assert.True(written > 3 * restartBytes, $"the test wrote only {written} bytes");
+        Assert.True(log < restartBytes * 3 / 2, $"the log grew to {log} bytes");
+        var verification = AuditChain.Verify(store.ReadAudit());
+        Assert.True(verification.Intact, verification.Reason);
+        Assert.Equal(commits, verification.Entries);
+    }
+
+    private static long AutoCheckpoint(SqliteStore store)
+    {
+        using var connection = store.Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint";
+        return (long)command.ExecuteScalar()!;
+    }
+}
