@@ -141,33 +141,3 @@ public sealed partial class SqliteStore
 
     private static string? NullableString(SqliteDataReader r, int column) => r.IsDBNull(column) ? null : r.GetString(column);
 }
-
-/// <summary>Writes review items inside the caller's transaction (the audit writer's group commit).</summary>
-internal static class SqliteReview
-{
-    public static void Insert(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<ReviewItem> items)
-    {
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO review_items (id, agency, subject, entity_id, fingerprint, owner, reference, dataset, caption, band, score, origin,
-                purpose, query, created_at, key, status)
-            VALUES ($id, $agency, $subject, $entity, $fingerprint, $owner, $reference, $dataset, $caption, $band, $score, $origin,
-                $purpose, $query, $at, $key, 'open')
-            """;
-        var p = SqliteAudit.Parameters(insert, "$id", "$agency", "$subject", "$entity", "$fingerprint", "$owner", "$reference", "$dataset", "$caption",
-            "$band", "$score", "$origin", "$purpose", "$query", "$at", "$key");
-        insert.Prepare();
-        foreach (var item in items)
-        {
-            object?[] values = [item.Id, item.Agency, item.Subject, item.EntityId, item.Fingerprint, item.Owner, item.Reference, item.Dataset,
-                item.Caption, item.Band, item.Score, item.Origin, item.Purpose, item.Query, AuditEntry.FormatTime(item.CreatedAt), item.Key];
-            for (var i = 0; i < p.Length; i++)
-            {
-                p[i].Value = values[i] ?? DBNull.Value;
-            }
-
-            insert.ExecuteNonQuery();
-        }
-    }
-}

@@ -136,17 +136,59 @@ public sealed partial class SqliteStore
             return 0;
         }
 
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var first = SqliteAudit.Append(connection, transaction, entries, notifications);
-        if (reviews is { Count: > 0 })
+        lock (_appending)
         {
-            SqliteReview.Insert(connection, transaction, reviews);
+            // One connection with its statements compiled serves every append, and is opened again after a failure.
+            var appender = _appender ??= Appender.Open(this);
+            try
+            {
+                using var transaction = appender.Connection.BeginTransaction(deferred: false);
+                var first = appender.Audit.Append(transaction, entries, notifications, reviews ?? []);
+                transaction.Commit();
+                _checkpointer?.AfterCommit(appender.Connection);
+                return first;
+            }
+            catch
+            {
+                appender.Dispose();
+                _appender = null;
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The connection audit appends reuse, and its compiled statements.</summary>
+    private sealed class Appender : IDisposable
+    {
+        private Appender(SqliteConnection connection)
+        {
+            Connection = connection;
+            Audit = new SqliteAudit(connection);
         }
 
-        transaction.Commit();
-        _checkpointer?.AfterCommit(connection);
-        return first;
+        public SqliteConnection Connection { get; }
+
+        public SqliteAudit Audit { get; }
+
+        public static Appender Open(SqliteStore store)
+        {
+            var connection = store.Connect();
+            try
+            {
+                return new Appender(connection);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        public void Dispose()
+        {
+            Audit.Dispose();
+            Connection.Dispose();
+        }
     }
 
     public (long Seq, string Hash) GetAuditHead() =>

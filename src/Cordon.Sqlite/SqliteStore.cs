@@ -10,7 +10,9 @@ namespace Cordon.Sqlite;
 public sealed partial class SqliteStore : ICordonStore, ISharingStore
 {
     private readonly string _connectionString;
+    private readonly Lock _appending = new();
     private SqliteCheckpointer? _checkpointer;
+    private Appender? _appender;
 
     private SqliteStore(string connectionString) => _connectionString = connectionString;
 
@@ -239,15 +241,27 @@ public sealed partial class SqliteStore : ICordonStore, ISharingStore
     /// </summary>
     public void CheckpointInBackground(TimeSpan interval)
     {
-        if (_checkpointer is null)
+        lock (_appending)
         {
-            _checkpointer = new SqliteCheckpointer(this, interval);
+            if (_checkpointer is null)
+            {
+                _checkpointer = new SqliteCheckpointer(this, interval);
+                // An open append connection still has the automatic checkpoint: the next append opens one without it.
+                _appender?.Dispose();
+                _appender = null;
+            }
         }
     }
 
     public void Dispose()
     {
         _checkpointer?.Dispose();
+        lock (_appending)
+        {
+            _appender?.Dispose();
+            _appender = null;
+        }
+
         // Pooled connections keep the file open; release them so the file can be moved or deleted.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);

@@ -1,4 +1,6 @@
+using Cordon.Audit;
 using Cordon.Model;
+using Cordon.Sharing;
 using Cordon.Storage;
 using Cordon.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -65,5 +67,24 @@ public sealed class SqliteStoreTests
         var error = Assert.Throws<StoreException>(() => SqliteStore.Open(path));
 
         Assert.Contains("cannot open the database", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failed_append_leaves_nothing_behind_and_the_next_append_goes_through()
+    {
+        using var store = SqliteStore.Open(Path.Combine(TestData.TempDirectory(), "a.db"));
+        var now = DateTimeOffset.UtcNow;
+        var item = new ReviewItem("hit_1", "BKA", "s1", "NK-1", "fp", "UN", null, "un", "A", "high", 0.9, "screen", "p", "{}", now, "key_1");
+        store.Append([new AuditEntry(now, "BKA", "key_1", AuditActions.Screen, "one", "{}")], [], [item]);
+
+        // A second item with the same id breaks the unique index, after its audit entry was written in the same transaction
+        Assert.Throws<SqliteException>(() =>
+            store.Append([new AuditEntry(now, "BKA", "key_1", AuditActions.Screen, "two", "{}")], [], [item with { Subject = "s2" }]));
+        var seq = store.Append([new AuditEntry(now, "BKA", "key_1", AuditActions.Screen, "three", "{}")], []);
+
+        Assert.Equal(2, seq);
+        Assert.Equal(["one", "three"], store.ReadAudit().Select(r => r.Entry.Subject));
+        Assert.True(AuditChain.Verify(store.ReadAudit()).Intact);
+        Assert.Equal(["s1"], store.ReadReviewItems().Select(r => r.Subject));
     }
 }
