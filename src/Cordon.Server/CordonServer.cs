@@ -24,6 +24,9 @@ public static class CordonServer
             o.UseUtcTimestamp = true;
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Hosting writes only per-request information lines; enabled at any level, it opens a log scope and an activity
+        // for every request, which the server never reads.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         var app = builder.Build();
         app.UseCordonServer();
         return app;

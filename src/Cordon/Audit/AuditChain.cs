@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using System.Text.Json;
 
 namespace Cordon.Audit;
 
@@ -23,22 +22,28 @@ public static class AuditChain
 
     public static string Hash(string previousHash, long seq, AuditEntry entry)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        buffer.Write(Convert.FromHexString(previousHash));
-        using (var writer = new Utf8JsonWriter(buffer))
+        using var scratch = Text.JsonScratch.Take(relaxed: false);
+        var buffer = scratch.Buffer;
+        if (Convert.FromHexString(previousHash, buffer.GetSpan(32), out _, out var written) != OperationStatus.Done || written != 32)
         {
-            writer.WriteStartArray();
-            writer.WriteNumberValue(seq);
-            writer.WriteStringValue(entry.AtText);
-            writer.WriteStringValue(entry.Agency);
-            writer.WriteStringValue(entry.Key);
-            writer.WriteStringValue(entry.Action);
-            writer.WriteStringValue(entry.Subject);
-            writer.WriteStringValue(entry.Details);
-            writer.WriteEndArray();
+            throw new FormatException($"the previous hash '{previousHash}' is not 64 hex digits");
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        buffer.Advance(32);
+        var writer = scratch.Writer;
+        writer.WriteStartArray();
+        writer.WriteNumberValue(seq);
+        writer.WriteStringValue(entry.AtText);
+        writer.WriteStringValue(entry.Agency);
+        writer.WriteStringValue(entry.Key);
+        writer.WriteStringValue(entry.Action);
+        writer.WriteStringValue(entry.Subject);
+        writer.WriteStringValue(entry.Details);
+        writer.WriteEndArray();
+        writer.Flush();
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
     }
 
     /// <summary>

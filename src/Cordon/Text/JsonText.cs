@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text.Json;
-using Cordon.Model;
 
 namespace Cordon.Text;
 
@@ -10,14 +8,12 @@ public static class JsonText
     /// <summary>One JSON object whose members <paramref name="write"/> writes.</summary>
     public static string Object(Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, EntityJson.WriterOptions))
-        {
-            writer.WriteStartObject();
-            write(writer);
-            writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        using var scratch = JsonScratch.Take(relaxed: true);
+        var writer = scratch.Writer;
+        writer.WriteStartObject();
+        write(writer);
+        writer.WriteEndObject();
+        writer.Flush();
+        return System.Text.Encoding.UTF8.GetString(scratch.Buffer.WrittenSpan);
     }
 }

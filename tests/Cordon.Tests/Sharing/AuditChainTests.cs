@@ -22,6 +22,49 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public void A_hash_is_the_one_every_earlier_build_wrote()
+    {
+        // Written by the first implementation (a fresh buffer and writer per entry); the reused per-thread scratch must
+        // give the same bytes, or every stored chain would stop verifying. Quotes and non-ASCII are escaped by the writer.
+        var entry = new AuditEntry(Now, "BKA", "key_1", AuditActions.Screen, "Ахмед \"Al\" <Qaida>",
+            """{"purpose":"screening","query":{"name":"Ахмед & co"}}""");
+
+        Assert.Equal("5b684d69677dffd51c930af7b5d7da0c341b9e857227b7f13bfac34a8b2fa754", AuditChain.Hash(AuditChain.Genesis, 7, entry));
+    }
+
+    [Fact]
+    public void Hashes_stay_right_after_a_large_entry_and_inside_a_json_document_on_the_same_thread()
+    {
+        var small = new AuditEntry(Now, "BKA", "key_1", AuditActions.Screen, "a", """{"purpose":"p"}""");
+        var expected = AuditChain.Hash(AuditChain.Genesis, 1, small);
+        var large = small with { Details = "{\"x\":\"" + new string('"', 100_000) + "\"}" };
+        var largeHash = AuditChain.Hash(AuditChain.Genesis, 1, large);
+
+        string? nested = null;
+        var text = Cordon.Text.JsonText.Object(w =>
+        {
+            w.WriteString("a", "é");
+            nested = AuditChain.Hash(AuditChain.Genesis, 1, small);
+            w.WriteString("b", "<>");
+        });
+
+        Assert.NotEqual(expected, largeHash);
+        Assert.Equal(expected, AuditChain.Hash(AuditChain.Genesis, 1, small));
+        Assert.Equal(expected, nested);
+        Assert.Equal("""{"a":"é","b":"<>"}""", text);
+        Assert.Equal("""{"c":1}""", Cordon.Text.JsonText.Object(w => w.WriteNumber("c", 1)));
+    }
+
+    [Fact]
+    public void A_previous_hash_that_is_not_64_hex_digits_is_refused()
+    {
+        var entry = new AuditEntry(Now, "BKA", "key_1", AuditActions.Screen, "a", "{}");
+
+        Assert.Throws<FormatException>(() => AuditChain.Hash("zz" + AuditChain.Genesis[2..], 1, entry));
+        Assert.Throws<FormatException>(() => AuditChain.Hash("00", 1, entry));
+    }
+
+    [Fact]
     public void An_untouched_chain_verifies_and_reports_its_head()
     {
         var chain = Chain(5);
