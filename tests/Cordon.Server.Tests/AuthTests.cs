@@ -55,6 +55,44 @@ public sealed class AuthTests
         Assert.Contains("revoked", (await response.Json()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Cached_keys_each_speak_for_their_own_agency_and_a_revocation_holds_once_the_cache_time_is_up()
+    {
+        // Given keys of two agencies, trusted for half a second once looked up
+        using var app = new CordonApp(new() { ["KeyCacheSeconds"] = "0.5" });
+        await app.ReadyAsync();
+        app.Agency("BKA");
+        app.Agency("DGSI");
+        var bka = app.NewKey("BKA", Role.Analyst);
+        var dgsi = app.NewKey("DGSI", Role.Screener);
+        using var bkaClient = app.WithKey(bka.Secret);
+        using var dgsiClient = app.WithKey(dgsi.Secret);
+        using var padded = app.CreateClient();
+        padded.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bearer   {dgsi.Secret}  ");
+
+        // When they take turns
+        for (var i = 0; i < 5; i++)
+        {
+            foreach (var (client, agency, key, role) in new[]
+            {
+                (bkaClient, "BKA", bka.Key.Id, "analyst"), (dgsiClient, "DGSI", dgsi.Key.Id, "screener"), (padded, "DGSI", dgsi.Key.Id, "screener"),
+            })
+            {
+                // Then each is answered as its own agency, key and role
+                var me = await (await client.Get("/v1/me")).Json();
+                Assert.Equal((agency, key, role),
+                    (me.GetProperty("agency").GetString(), me.GetProperty("key").GetString(), me.GetProperty("role").GetString()));
+            }
+        }
+
+        // And a key revoked while cached is refused once its time is up
+        Assert.True(app.Store.RevokeKey(bka.Key.Id, DateTimeOffset.UtcNow,
+            new AuditEntry(DateTimeOffset.UtcNow, AuditEntry.Operator, "", AuditActions.KeyRevoke, bka.Key.Id, "{}")));
+        await Task.Delay(TimeSpan.FromSeconds(0.7));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await bkaClient.Get("/v1/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await dgsiClient.Get("/v1/me")).StatusCode);
+    }
+
     [Theory]
     [InlineData(Role.Screener, "/v1/notifications")]
     [InlineData(Role.Screener, "/v1/audit")]

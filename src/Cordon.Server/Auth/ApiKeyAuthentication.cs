@@ -36,30 +36,27 @@ public sealed class ApiKeyAuthentication(
             return Task.FromResult(AuthenticateResult.Fail("the Authorization header must be 'Bearer <key>'"));
         }
 
-        var secret = header[7..].Trim();
+        var secret = header.AsSpan(7).Trim();
         if (!ApiKeys.LooksLikeKey(secret))
         {
             return Task.FromResult(AuthenticateResult.Fail("not a Cordon API key"));
         }
 
-        var key = cache.Find(secret, state);
-        if (key is null)
+        var found = cache.Find(secret, state);
+        if (found is null)
         {
             return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
         }
 
+        var key = found.Key;
         if (key.IsRevoked)
         {
             LogMessages.RevokedKey(Logger, key.Id, key.Agency);
             return Task.FromResult(AuthenticateResult.Fail("this API key was revoked"));
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimNames.Agency, key.Agency), new Claim(ClaimNames.Key, key.Id), new Claim(ClaimNames.Role, Roles.Name(key.Role))],
-            SchemeName);
-        var principal = new ClaimsPrincipal(identity);
-        Context.Items[typeof(Asker)] = new Asker(key.Agency, key.Id, key.Role, key.Purpose);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        Context.Items[typeof(Asker)] = found.Asker;
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(found.Principal, SchemeName)));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -104,32 +101,62 @@ public static class ClaimNames
     public const string Role = "cordon:role";
 }
 
-/// <summary>Keys looked up recently, by the hash of their secret, each trusted until its time is up.</summary>
+/// <summary>
+/// A stored key as requests see it: the key, the asker it makes of a request and its principal (agency, key id and
+/// role claims). Made once per lookup and shared by the requests that present the key while it is cached; nothing
+/// changes a principal after authentication.
+/// </summary>
+public sealed class KnownKey
+{
+    public KnownKey(ApiKey key)
+    {
+        Key = key;
+        Asker = new Asker(key.Agency, key.Id, key.Role, key.Purpose);
+        Principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimNames.Agency, key.Agency), new Claim(ClaimNames.Key, key.Id), new Claim(ClaimNames.Role, Roles.Name(key.Role))],
+            ApiKeyAuthentication.SchemeName));
+    }
+
+    public ApiKey Key { get; }
+
+    public Asker Asker { get; }
+
+    public ClaimsPrincipal Principal { get; }
+}
+
+/// <summary>Keys looked up recently, by their secret, each trusted until its time is up.</summary>
 public sealed class KeyCache(IOptions<ServerOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, (ApiKey Key, long Until)> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (KnownKey Key, long Until)> _keys = new(StringComparer.Ordinal);
     private readonly long _ttl = (long)(options.Value.KeyCacheSeconds * time.TimestampFrequency);
 
-    public ApiKey? Find(string secret, ServerState state)
+    public KnownKey? Find(ReadOnlySpan<char> secret, ServerState state)
     {
         var now = time.GetTimestamp();
-        if (_ttl > 0 && _keys.TryGetValue(secret, out var cached) && cached.Until > now)
+        if (_ttl > 0 && _keys.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(secret, out var cached) && cached.Until > now)
         {
             return cached.Key;
         }
 
-        var key = state.Store.FindKey(ApiKeys.Hash(secret));
-        if (key is not null && _ttl > 0)
+        var text = secret.ToString();
+        var key = state.Store.FindKey(ApiKeys.Hash(text));
+        if (key is null)
+        {
+            return null;
+        }
+
+        var known = new KnownKey(key);
+        if (_ttl > 0)
         {
             if (_keys.Count > 100_000)
             {
                 _keys.Clear();
             }
 
-            _keys[secret] = (key, now + _ttl);
+            _keys[text] = (known, now + _ttl);
         }
 
-        return key;
+        return known;
     }
 }
 

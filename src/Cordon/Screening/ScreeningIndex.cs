@@ -1338,13 +1338,38 @@ public sealed class ScreeningIndex
         /// </summary>
         public (bool[] Enumerated, double[] Cutoffs, long Cost) Choose(double threshold, ScreeningIndex index)
         {
-            var order = Enumerable.Range(0, Parts.Count).Where(p => Parts[p].Similar.Length > 0).OrderBy(p => Parts[p].Cost).ToArray();
-            var best = (Cost: long.MaxValue, Enumerated: Array.Empty<bool>(), Cutoffs: Array.Empty<double>());
-            Span<double> open = stackalloc double[Parts.Count];
-            Span<double> unfollowed = stackalloc double[Parts.Count];
-            for (var k = 0; k <= order.Length; k++)
+            var n = Parts.Count;
+            // The parts with similar listed parts, cheapest first (ties in the parts' own order).
+            Span<int> order = stackalloc int[n];
+            var count = 0;
+            for (var p = 0; p < n; p++)
             {
-                var enumerated = new bool[Parts.Count];
+                if (Parts[p].Similar.Length == 0)
+                {
+                    continue;
+                }
+
+                var at = count++;
+                while (at > 0 && Parts[order[at - 1]].Cost > Parts[p].Cost)
+                {
+                    order[at] = order[at - 1];
+                    at--;
+                }
+
+                order[at] = p;
+            }
+
+            var bestCost = long.MaxValue;
+            bool[] bestEnumerated = [];
+            double[] bestCutoffs = [];
+            Span<bool> enumerated = stackalloc bool[n];
+            Span<double> cutoffs = stackalloc double[n];
+            Span<double> open = stackalloc double[n];
+            Span<double> unfollowed = stackalloc double[n];
+            for (var k = 0; k <= count; k++)
+            {
+                enumerated.Clear();
+                cutoffs.Clear();
                 long cost = 0;
                 for (var e = 0; e < k; e++)
                 {
@@ -1352,9 +1377,8 @@ public sealed class ScreeningIndex
                     cost += Parts[order[e]].Cost;
                 }
 
-                var cutoffs = new double[Parts.Count];
                 var wildcard = false;
-                for (var p = 0; p < Parts.Count; p++)
+                for (var p = 0; p < n; p++)
                 {
                     open[p] = enumerated[p] ? Residual(Parts[p]) : Math.Max(Contribution(Parts[p]), Residual(Parts[p]));
                     unfollowed[p] = !enumerated[p] && Parts[p].Similar.Length > 0 ? 1 : 0;
@@ -1372,7 +1396,7 @@ public sealed class ScreeningIndex
                     // so one of them gives at least its fair share.
                     var fromParts = needed - (wildcard ? InitialSquared : 0);
                     var cutoff = double.IsPositiveInfinity(needed) ? double.PositiveInfinity : Math.Max(0, fromParts / restParts);
-                    for (var p = 0; p < Parts.Count && cost < best.Cost; p++)
+                    for (var p = 0; p < n && cost < bestCost; p++)
                     {
                         if (!enumerated[p] && Parts[p].Similar.Length > 0)
                         {
@@ -1382,13 +1406,16 @@ public sealed class ScreeningIndex
                     }
                 }
 
-                if (cost < best.Cost)
+                if (cost < bestCost)
                 {
-                    best = (cost, enumerated, cutoffs);
+                    // Only a better plan is copied out; the others live on the stack.
+                    bestCost = cost;
+                    bestEnumerated = enumerated.ToArray();
+                    bestCutoffs = cutoffs.ToArray();
                 }
             }
 
-            return (best.Enumerated, best.Cutoffs, best.Cost);
+            return (bestEnumerated, bestCutoffs, bestCost);
         }
     }
 

@@ -41,9 +41,12 @@ public static class ApiKeys
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
     /// <summary>A presented secret that cannot be a key is refused before any lookup.</summary>
-    public static bool LooksLikeKey(string? secret) =>
-        secret is { Length: 50 } && secret.StartsWith(Prefix, StringComparison.Ordinal)
-        && secret.AsSpan(Prefix.Length).IndexOfAnyExcept(Base64UrlAlphabet) < 0;
+    public static bool LooksLikeKey(string? secret) => secret is not null && LooksLikeKey(secret.AsSpan());
+
+    /// <inheritdoc cref="LooksLikeKey(string?)"/>
+    public static bool LooksLikeKey(ReadOnlySpan<char> secret) =>
+        secret.Length == 50 && secret.StartsWith(Prefix, StringComparison.Ordinal)
+        && secret[Prefix.Length..].IndexOfAnyExcept(Base64UrlAlphabet) < 0;
 
     private static string IdOf(byte[] hash) => "key_" + Convert.ToHexStringLower(hash.AsSpan(0, 6));
 
