@@ -1,6 +1,7 @@
 using Cordon.Audit;
 using Cordon.Sharing;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Cordon.Sqlite;
 
@@ -11,10 +12,10 @@ namespace Cordon.Sqlite;
 /// </summary>
 internal sealed class SqliteAudit(SqliteConnection connection) : IDisposable
 {
-    private SqliteCommand? _head;
-    private (SqliteCommand Command, SqliteParameter[] Parameters)? _insert;
-    private (SqliteCommand Command, SqliteParameter[] Parameters)? _notify;
-    private (SqliteCommand Command, SqliteParameter[] Parameters)? _review;
+    private SqliteRawStatement? _head;
+    private SqliteRawStatement? _insert;
+    private SqliteRawStatement? _notify;
+    private SqliteRawStatement? _review;
 
     /// <summary>Appends once on <paramref name="connection"/>, with statements made for the occasion.</summary>
     public static long Append(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<AuditEntry> entries, IReadOnlyList<Notification> notifications)
@@ -23,89 +24,91 @@ internal sealed class SqliteAudit(SqliteConnection connection) : IDisposable
         return audit.Append(transaction, entries, notifications, []);
     }
 
-    /// <summary>Appends the entries (consecutive in the chain), the notifications and the review items; returns the first entry's sequence number.</summary>
+    /// <summary>
+    /// Appends the entries (consecutive in the chain), the notifications and the review items; returns the first entry's
+    /// sequence number. <paramref name="transaction"/> must be the connection's open write transaction.
+    /// </summary>
     public long Append(SqliteTransaction transaction, IReadOnlyList<AuditEntry> entries, IReadOnlyList<Notification> notifications, IReadOnlyList<ReviewItem> reviews)
     {
-        long seq = 0;
-        var previous = AuditChain.Genesis;
-        _head ??= Command("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
-        _head.Transaction = transaction;
-        using (var reader = _head.ExecuteReader())
+        if (!ReferenceEquals(transaction.Connection, connection))
         {
-            if (reader.Read())
-            {
-                seq = reader.GetInt64(0);
-                previous = reader.GetString(1);
-            }
+            throw new InvalidOperationException("the transaction is not on the audit's connection");
         }
 
+        _head ??= new SqliteRawStatement(connection, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+        var (seq, previous) = _head.First(static row => (raw.sqlite3_column_int64(row, 0), raw.sqlite3_column_text(row, 1).utf8_to_string()));
+        previous ??= AuditChain.Genesis;
         var first = seq + 1;
         if (entries.Count > 0)
         {
-            var (insert, p) = _insert ??= WithParameters("""
+            var insert = _insert ??= new SqliteRawStatement(connection, """
                 INSERT INTO audit (seq, at, agency, key, action, subject, details, hash)
-                VALUES ($seq, $at, $agency, $key, $action, $subject, $details, $hash)
-                """, "$seq", "$at", "$agency", "$key", "$action", "$subject", "$details", "$hash");
-            insert.Transaction = transaction;
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                """);
             foreach (var entry in entries)
             {
                 seq++;
                 previous = AuditChain.Hash(previous, seq, entry);
-                p[0].Value = seq;
-                p[1].Value = entry.AtText;
-                p[2].Value = entry.Agency;
-                p[3].Value = entry.Key;
-                p[4].Value = entry.Action;
-                p[5].Value = entry.Subject;
-                p[6].Value = entry.Details;
-                p[7].Value = previous;
-                insert.ExecuteNonQuery();
+                insert.Bind(1, seq);
+                insert.Bind(2, entry.AtText);
+                insert.Bind(3, entry.Agency);
+                insert.Bind(4, entry.Key);
+                insert.Bind(5, entry.Action);
+                insert.Bind(6, entry.Subject);
+                insert.Bind(7, entry.Details);
+                insert.Bind(8, previous);
+                insert.Execute();
             }
         }
 
         if (notifications.Count > 0)
         {
-            var (notify, p) = _notify ??= WithParameters("""
+            var notify = _notify ??= new SqliteRawStatement(connection, """
                 INSERT INTO notifications (reference, agency, at, kind, from_agency, from_key, purpose, query, entity_id, score)
-                VALUES ($reference, $agency, $at, $kind, $from_agency, $from_key, $purpose, $query, $entity_id, $score)
-                """, "$reference", "$agency", "$at", "$kind", "$from_agency", "$from_key", "$purpose", "$query", "$entity_id", "$score");
-            notify.Transaction = transaction;
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                """);
             foreach (var n in notifications)
             {
-                p[0].Value = n.Reference;
-                p[1].Value = n.Agency;
-                p[2].Value = AuditEntry.FormatTime(n.At);
-                p[3].Value = n.Kind;
-                p[4].Value = n.FromAgency;
-                p[5].Value = n.FromKey;
-                p[6].Value = n.Purpose;
-                p[7].Value = n.Query;
-                p[8].Value = n.EntityId;
-                p[9].Value = n.Score;
-                notify.ExecuteNonQuery();
+                notify.Bind(1, n.Reference);
+                notify.Bind(2, n.Agency);
+                notify.Bind(3, AuditEntry.FormatTime(n.At));
+                notify.Bind(4, n.Kind);
+                notify.Bind(5, n.FromAgency);
+                notify.Bind(6, n.FromKey);
+                notify.Bind(7, n.Purpose);
+                notify.Bind(8, n.Query);
+                notify.Bind(9, n.EntityId);
+                notify.Bind(10, n.Score);
+                notify.Execute();
             }
         }
 
         if (reviews.Count > 0)
         {
-            var (insert, p) = _review ??= WithParameters("""
+            var insert = _review ??= new SqliteRawStatement(connection, """
                 INSERT INTO review_items (id, agency, subject, entity_id, fingerprint, owner, reference, dataset, caption, band, score, origin,
                     purpose, query, created_at, key, status)
-                VALUES ($id, $agency, $subject, $entity, $fingerprint, $owner, $reference, $dataset, $caption, $band, $score, $origin,
-                    $purpose, $query, $at, $key, 'open')
-                """, "$id", "$agency", "$subject", "$entity", "$fingerprint", "$owner", "$reference", "$dataset", "$caption",
-                "$band", "$score", "$origin", "$purpose", "$query", "$at", "$key");
-            insert.Transaction = transaction;
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'open')
+                """);
             foreach (var item in reviews)
             {
-                object?[] values = [item.Id, item.Agency, item.Subject, item.EntityId, item.Fingerprint, item.Owner, item.Reference, item.Dataset,
-                    item.Caption, item.Band, item.Score, item.Origin, item.Purpose, item.Query, AuditEntry.FormatTime(item.CreatedAt), item.Key];
-                for (var i = 0; i < p.Length; i++)
-                {
-                    p[i].Value = values[i] ?? DBNull.Value;
-                }
-
-                insert.ExecuteNonQuery();
+                insert.Bind(1, item.Id);
+                insert.Bind(2, item.Agency);
+                insert.Bind(3, item.Subject);
+                insert.Bind(4, item.EntityId);
+                insert.Bind(5, item.Fingerprint);
+                insert.Bind(6, item.Owner);
+                insert.Bind(7, item.Reference);
+                insert.Bind(8, item.Dataset);
+                insert.Bind(9, item.Caption);
+                insert.Bind(10, item.Band);
+                insert.Bind(11, item.Score);
+                insert.Bind(12, item.Origin);
+                insert.Bind(13, item.Purpose);
+                insert.Bind(14, item.Query);
+                insert.Bind(15, AuditEntry.FormatTime(item.CreatedAt));
+                insert.Bind(16, item.Key);
+                insert.Execute();
             }
         }
 
@@ -115,30 +118,8 @@ internal sealed class SqliteAudit(SqliteConnection connection) : IDisposable
     public void Dispose()
     {
         _head?.Dispose();
-        _insert?.Command.Dispose();
-        _notify?.Command.Dispose();
-        _review?.Command.Dispose();
-    }
-
-    private SqliteCommand Command(string sql)
-    {
-        var command = connection.CreateCommand();
-#pragma warning disable CA2100 // Only the constant statements above come here.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        return command;
-    }
-
-    private (SqliteCommand, SqliteParameter[]) WithParameters(string sql, params string[] names)
-    {
-        var command = Command(sql);
-        var result = new SqliteParameter[names.Length];
-        for (var i = 0; i < names.Length; i++)
-        {
-            // No declared type: each value binds as what it is (integer, real, text).
-            result[i] = command.Parameters.Add(new SqliteParameter { ParameterName = names[i] });
-        }
-
-        return (command, result);
+        _insert?.Dispose();
+        _notify?.Dispose();
+        _review?.Dispose();
     }
 }
