@@ -1,4 +1,5 @@
 using Cordon.Audit;
+using Cordon.Sharing;
 using Cordon.Tests.Support;
 
 namespace Cordon.Sqlite.Tests;
@@ -59,5 +60,41 @@ public sealed class AuditWriterTests
         Assert.Equal(Enumerable.Range(0, 400).Select(i => 1L + (2 * i)), seqs.Order());
         var records = store.ReadAudit().ToDictionary(r => r.Seq);
         Assert.All(seqs, s => Assert.Equal(records[s].Entry.Subject, records[s + 1].Entry.Subject));
+    }
+
+    [Fact]
+    public async Task A_caller_finding_no_commit_under_way_commits_its_own_entry_before_it_returns()
+    {
+        using var store = SqliteStore.Open(Path.Combine(TestData.TempDirectory(), "audit.db"));
+        await using var writer = new AuditWriter(store);
+
+        // No other caller: the entry is durable by the time the call returns, with no other thread to wake
+        var task = writer.AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, "BKA", "key_1", AuditActions.Screen, "alone", "{}"));
+
+        Assert.True(task.IsCompletedSuccessfully);
+        Assert.Equal(1, await task);
+        Assert.Equal("alone", Assert.Single(store.ReadAudit()).Entry.Subject);
+    }
+
+    [Fact]
+    public async Task A_failed_commit_fails_its_callers_only_and_the_next_entries_are_committed()
+    {
+        // Given a review item already stored, and a caller queuing another with the same id
+        using var store = SqliteStore.Open(Path.Combine(TestData.TempDirectory(), "audit.db"));
+        await using var writer = new AuditWriter(store);
+        var now = DateTimeOffset.UtcNow;
+        var item = new ReviewItem("hit_1", "BKA", "s", "NK-1", "fp", "UN", null, "un", "Cap", "high", 0.93, "screen", "p", "{}", now, "key_1");
+        await writer.AppendAsync([new AuditEntry(now, "BKA", "key_1", AuditActions.Screen, "first", "{}")], null, [item]);
+
+        // When it is committed, the caller is told the audit could not be written
+        var error = await Assert.ThrowsAsync<AuditUnavailableException>(() =>
+            writer.AppendAsync([new AuditEntry(now, "BKA", "key_1", AuditActions.Screen, "clash", "{}")], null, [item]));
+        Assert.Contains("audit log could not be written", error.Message, StringComparison.Ordinal);
+
+        // Then the next caller is committed in its place, after the first, and the chain is whole
+        Assert.Equal(2, await writer.AppendAsync(new AuditEntry(now, "BKA", "key_1", AuditActions.Screen, "after", "{}")));
+        var verification = AuditChain.Verify(store.ReadAudit());
+        Assert.True(verification.Intact, verification.Reason);
+        Assert.Equal(["first", "after"], store.ReadAudit().Select(r => r.Entry.Subject));
     }
 }

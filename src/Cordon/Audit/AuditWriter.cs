@@ -5,10 +5,10 @@ using Cordon.Storage;
 namespace Cordon.Audit;
 
 /// <summary>
-/// Appends audit entries by group commit: callers queue an entry (with any notifications it raises) and wait; one writer
-/// appends everything queued so far in one transaction, then releases them all. Under load a transaction carries
-/// hundreds of entries, so the store's commit rate stops being the server's ceiling, and still no answer is given
-/// before its entry is durable.
+/// Appends audit entries by group commit: callers queue an entry (with any notifications it raises) and wait; whichever
+/// caller finds no commit under way commits everything queued so far in one transaction, on its own thread, then
+/// releases them all. Under load a transaction carries many entries, so the store's commit rate stops being the
+/// server's ceiling, and still no answer is given before its entry is durable.
 /// </summary>
 public sealed class AuditWriter : IAsyncDisposable
 {
@@ -18,25 +18,22 @@ public sealed class AuditWriter : IAsyncDisposable
     private readonly ISharingStore _store;
     private readonly ConcurrentQueue<Pending> _queue = new();
     private readonly SemaphoreSlim _room;
-    // No spinning before the writer sleeps: on two cores a spinning writer only takes turns from the requests that
-    // would queue the next entry, and each spin is a sched_yield call (5 % of a loaded server's CPU).
-    private readonly ManualResetEventSlim _queued = new(false, spinCount: 0);
     private readonly Lock _gate = new();
-    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<Pending> _batch = new(MaxBatch);
+    private readonly List<AuditEntry> _entries = new(MaxBatch);
+    private readonly List<Notification> _notifications = [];
+    private readonly List<ReviewItem> _reviews = [];
+    private readonly List<int> _firsts = new(MaxBatch);
+    private int _committing;
     private bool _closing;
+    private bool _disposed;
 
-    /// <summary>
-    /// Starts the writer's own thread. It is a thread, not a task on the pool, so that a queued entry is committed as soon
-    /// as the machine has a moment: under load the pool's queue holds hundreds of requests, and a writer waiting in it
-    /// would hold up every caller of the batch it has not started yet.
-    /// </summary>
     /// <param name="store">Where entries are appended.</param>
     /// <param name="capacity">Most callers waiting at once; further callers wait for room.</param>
     public AuditWriter(ISharingStore store, int capacity = 65_536)
     {
         _store = store;
         _room = new SemaphoreSlim(capacity, capacity);
-        new Thread(Run) { IsBackground = true, Name = "Cordon audit writer" }.Start();
     }
 
     /// <summary>Queues one entry and completes with its sequence number once it is committed.</summary>
@@ -45,7 +42,8 @@ public sealed class AuditWriter : IAsyncDisposable
 
     /// <summary>
     /// Queues entries that belong together (consecutive in the chain), with the notifications and review items they
-    /// raise, and completes with the first entry's sequence number once committed.
+    /// raise, and completes with the first entry's sequence number once committed. The caller commits the queue itself
+    /// when no other caller is committing: it then goes on without waiting for another thread to wake.
     /// </summary>
     /// <exception cref="ObjectDisposedException">The writer has been stopped.</exception>
     public async Task<long> AppendAsync(
@@ -60,72 +58,65 @@ public sealed class AuditWriter : IAsyncDisposable
         {
             ObjectDisposedException.ThrowIf(_closing, this);
             _queue.Enqueue(pending);
-            _queued.Set();
         }
 
+        CommitQueued();
         return await pending.Done.Task.ConfigureAwait(false);
     }
 
-    private void Run()
+    /// <summary>
+    /// Commits everything queued unless another caller is already committing; that caller then takes this entry too.
+    /// </summary>
+    private void CommitQueued()
     {
-        var batch = new List<Pending>(MaxBatch);
-        var entries = new List<AuditEntry>(MaxBatch);
-        var notifications = new List<Notification>();
-        var reviews = new List<ReviewItem>();
-        var firsts = new List<int>(MaxBatch);
-        while (true)
+        while (!_queue.IsEmpty && Interlocked.CompareExchange(ref _committing, 1, 0) == 0)
         {
-            _queued.Wait();
-            // Reset before taking: whatever is queued from here on sets the signal again, so nothing waits unseen.
-            _queued.Reset();
-            while (!_queue.IsEmpty)
+            try
             {
-                while (entries.Count < MaxBatch && _queue.TryDequeue(out var pending))
+                while (!_queue.IsEmpty)
                 {
-                    batch.Add(pending);
-                    firsts.Add(entries.Count);
-                    entries.AddRange(pending.Entries);
-                    notifications.AddRange(pending.Notifications);
-                    reviews.AddRange(pending.Reviews);
-                }
+                    while (_entries.Count < MaxBatch && _queue.TryDequeue(out var pending))
+                    {
+                        _batch.Add(pending);
+                        _firsts.Add(_entries.Count);
+                        _entries.AddRange(pending.Entries);
+                        _notifications.AddRange(pending.Notifications);
+                        _reviews.AddRange(pending.Reviews);
+                    }
 
-                _room.Release(batch.Count);
-                Commit(batch, entries, notifications, reviews, firsts);
-                batch.Clear();
-                firsts.Clear();
-                entries.Clear();
-                notifications.Clear();
-                reviews.Clear();
+                    _room.Release(_batch.Count);
+                    Commit();
+                    _batch.Clear();
+                    _firsts.Clear();
+                    _entries.Clear();
+                    _notifications.Clear();
+                    _reviews.Clear();
+                }
             }
-
-            lock (_gate)
+            finally
             {
-                // Once closing is set nothing more is queued, so an empty queue stays empty.
-                if (_closing && _queue.IsEmpty)
-                {
-                    break;
-                }
+                // A full fence: an entry queued while this caller held the turn is seen by the loop's test, or its own
+                // caller finds the turn free and commits it.
+                Interlocked.Exchange(ref _committing, 0);
             }
         }
-
-        _stopped.TrySetResult();
     }
 
-    private void Commit(List<Pending> batch, List<AuditEntry> entries, List<Notification> notifications, List<ReviewItem> reviews, List<int> firsts)
+    private void Commit()
     {
         try
         {
-            var first = _store.Append(entries, notifications, reviews);
-            for (var i = 0; i < batch.Count; i++)
+            var first = _store.Append(_entries, _notifications, _reviews);
+            for (var i = 0; i < _batch.Count; i++)
             {
-                batch[i].Done.TrySetResult(first + firsts[i]);
+                _batch[i].Done.TrySetResult(first + _firsts[i]);
             }
         }
 #pragma warning disable CA1031 // The writer must outlive any one failed commit; its callers get the error instead.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            foreach (var pending in batch)
+            foreach (var pending in _batch)
             {
                 pending.Done.TrySetException(new AuditUnavailableException("the audit log could not be written: " + ex.Message, ex));
             }
@@ -135,21 +126,29 @@ public sealed class AuditWriter : IAsyncDisposable
     /// <summary>Stops taking entries and waits for the queued ones to be committed; callers after this are refused.</summary>
     public async ValueTask DisposeAsync()
     {
-        bool first;
         lock (_gate)
         {
-            first = !_closing;
             _closing = true;
-            _queued.Set();
         }
 
-        await _stopped.Task.ConfigureAwait(false);
-        if (first)
+        // Once closing is set nothing more is queued: commit what is left, or wait for the caller committing it.
+        while (!_queue.IsEmpty || Volatile.Read(ref _committing) != 0)
         {
-            // Nothing signals or waits any more: the gate refuses every caller once closing is set.
-            _queued.Dispose();
-            _room.Dispose();
+            CommitQueued();
+            await Task.Yield();
         }
+
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        _room.Dispose();
     }
 
     private sealed record Pending(
