@@ -10,6 +10,18 @@ if [[ ! -d "$root/../shared/data" ]]; then
   exit 2
 fi
 
+# The PostgreSQL store's tests need a server: one is installed if missing and started on loopback for this run.
+# Under CI a server that cannot start fails the run; elsewhere those tests are skipped, and say so.
+source "$root/scripts/test-postgres.sh"
+if ! cordon_test_postgres_start; then
+  if [[ -n "${CI:-}" ]]; then
+    echo "test.sh: no PostgreSQL server for the PostgreSQL store's tests; under CI that fails the run" >&2
+    exit 2
+  fi
+  echo "test.sh: the PostgreSQL store's tests will be skipped" >&2
+fi
+trap cordon_test_postgres_stop EXIT
+
 dotnet build Cordon.slnx -c Release -nologo -v quiet -warnaserror
 log="$(mktemp)"
 set +e

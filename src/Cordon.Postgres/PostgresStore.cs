@@ -1,0 +1,75 @@
+using Cordon.Storage;
+using Npgsql;
+
+namespace Cordon.Postgres;
+
+/// <summary>
+/// The PostgreSQL store: one database shared by several Cordon nodes, its schema brought up to date when a node opens
+/// it. This is the beginning of issue 5: opening, addresses and migrations; the store contract comes next.
+/// </summary>
+public sealed class PostgresStore : IDisposable
+{
+    private readonly NpgsqlDataSource _source;
+
+    private PostgresStore(NpgsqlDataSource source, string display)
+    {
+        _source = source;
+        Display = display;
+    }
+
+    /// <summary>Where the store is, for messages: user, host, port and database, never the password.</summary>
+    public string Display { get; }
+
+    /// <summary>How many migration steps opening this store applied (0 when the schema was already up to date).</summary>
+    public int MigrationsApplied { get; private init; }
+
+    /// <summary>
+    /// Whether <paramref name="db"/> names a PostgreSQL database rather than a SQLite file: a <c>postgres://</c> or
+    /// <c>postgresql://</c> URL, or an Npgsql connection string (<c>Host=…;Database=…</c>).
+    /// </summary>
+    public static bool Names(string db) =>
+        db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+        || db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        || (db.Contains('=', StringComparison.Ordinal) && db.Contains("host", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Connects to the database <paramref name="db"/> names and brings its schema up to date.</summary>
+    /// <exception cref="StoreException">The address is malformed, the server cannot be reached or refuses, or its schema is newer than this build.</exception>
+    public static PostgresStore Open(string db)
+    {
+        var builder = PostgresAddress.Parse(db);
+        var display = PostgresAddress.Display(builder);
+        var source = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+        try
+        {
+            using var connection = source.OpenConnection();
+            var applied = PostgresMigrations.Apply(connection);
+            return new PostgresStore(source, display) { MigrationsApplied = applied };
+        }
+        catch (NpgsqlException ex)
+        {
+            source.Dispose();
+            throw new StoreException($"{display}: cannot open the database: {Reason(ex)}");
+        }
+        catch (StoreException ex)
+        {
+            source.Dispose();
+            throw new StoreException($"{display}: {ex.Message}");
+        }
+    }
+
+    /// <summary>The newest schema version this build knows.</summary>
+    public static int SchemaVersion => PostgresMigrations.Latest;
+
+    /// <summary>A connection from the store's pool, open.</summary>
+    internal NpgsqlConnection Connect() => _source.OpenConnection();
+
+    public void Dispose() => _source.Dispose();
+
+    private static string Reason(NpgsqlException ex) => ex switch
+    {
+        PostgresException pg => $"{pg.MessageText} ({pg.SqlState})",
+        _ when ex.InnerException is System.Net.Sockets.SocketException socket => socket.Message,
+        _ when ex.InnerException is TimeoutException => "no answer within the connection timeout",
+        _ => ex.Message,
+    };
+}
