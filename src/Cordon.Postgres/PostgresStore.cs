@@ -5,7 +5,7 @@ namespace Cordon.Postgres;
 
 /// <summary>
 /// The PostgreSQL store: one database shared by several Cordon nodes, its schema brought up to date when a node opens
-/// it. This is the beginning of issue 5: opening, addresses and migrations; the store contract comes next.
+/// it. So far it opens and migrates; the store contract is still to be implemented (ADR 0005).
 /// </summary>
 public sealed class PostgresStore : IDisposable
 {
