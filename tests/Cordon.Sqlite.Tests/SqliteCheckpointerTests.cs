@@ -19,26 +19,29 @@ public sealed class SqliteCheckpointerTests
     [Fact]
     public void Under_a_steady_stream_of_small_commits_the_log_starts_again_instead_of_growing()
     {
-        // Given a store whose log is checkpointed in the background, and about three times the restart size of pages
+        // Given a store whose log is checkpointed in the background, and about five times the restart size of pages
         // written by small commits, one after another as the audit writer makes them
         var path = Path.Combine(TestData.TempDirectory(), "s.db");
         using var store = SqliteStore.Open(path);
         store.CheckpointInBackground(TimeSpan.FromMilliseconds(5));
         var details = "{\"query\":\"" + new string('x', 8000) + "\"}";
         var now = DateTimeOffset.UtcNow;
-        const int commits = 7500;
+        const int commits = 12_500;
         for (var i = 0; i < commits; i++)
         {
             store.Append([new AuditEntry(now, "BKA", "key_1", AuditActions.Screen, $"name {i}", details)], []);
         }
 
-        // Then the log file stayed near its restart size, well below what the commits wrote (every page of the
-        // database went through the log, which would hold them all had it never started again), and the chain is whole
+        // Then the log file stayed within a few restart sizes, well below what the commits wrote (every page of the
+        // database went through the log, which would hold them all had it never started again), and the chain is whole.
+        // The log passes its restart size by what commits land before the background pass notices: its interval plus
+        // however long a busy machine keeps that thread waiting (seen: 1.8 times the restart size with the other test
+        // assemblies running beside this one).
         const long restartBytes = SqliteCheckpointer.RestartPages * 4096;
         var written = new FileInfo(path).Length;
         var log = new FileInfo(path + "-wal").Length;
-        Assert.True(written > 3 * restartBytes, $"the test wrote only {written} bytes");
-        Assert.True(log < restartBytes * 3 / 2, $"the log grew to {log} bytes");
+        Assert.True(written > 5 * restartBytes, $"the test wrote only {written} bytes");
+        Assert.True(log < restartBytes * 3, $"the log grew to {log} bytes");
         var verification = AuditChain.Verify(store.ReadAudit());
         Assert.True(verification.Intact, verification.Reason);
         Assert.Equal(commits, verification.Entries);
