@@ -5,9 +5,10 @@ namespace Cordon.Postgres;
 
 /// <summary>
 /// The PostgreSQL store: one database shared by several Cordon nodes, its schema brought up to date when a node opens
-/// it. So far it opens and migrates; the store contract is still to be implemented (ADR 0005).
+/// it. It implements the store contract's records half (<see cref="ICordonStore"/>: imports by binary COPY, versions,
+/// deltas, entities); the sharing half is still to come (ADR 0005).
 /// </summary>
-public sealed class PostgresStore : IDisposable
+public sealed partial class PostgresStore : ICordonStore
 {
     private readonly NpgsqlDataSource _source;
 

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text;
+using Cordon.Model;
+using Cordon.Storage;
+using Npgsql;
+
+namespace Cordon.Postgres;
+
+/// <summary>Datasets, versions, deltas and entities: the store contract's first half.</summary>
+public sealed partial class PostgresStore
+{
+    /// <summary>The advisory lock an import of one dataset holds: imports of the same dataset run one after another.</summary>
+    private const string ImportLockPrefix = "cordon import ";
+
+    public ImportResult Import(ImportRequest request, IEnumerable<Entity> entities, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ImportRequest.IsValidDatasetName(request.Dataset))
+        {
+            throw new StoreException($"invalid dataset name '{request.Dataset}': use lower-case letters, digits, '-' and '_', starting with a letter");
+        }
+
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, transaction, "SELECT pg_advisory_xact_lock(hashtext($1))", ImportLockPrefix + request.Dataset);
+        var current = Scalar<int?>(connection, transaction, "SELECT version FROM datasets WHERE name = $1", request.Dataset) ?? 0;
+        var import = new PostgresImport(connection, transaction, request.Dataset, current + 1);
+        var outcome = import.Stage(entities, progress, cancellationToken);
+        if (current > 0 && outcome.Added + outcome.Changed + outcome.Removed == 0)
+        {
+            // Nothing changed: no new version, so continuous screening has nothing to re-run.
+            transaction.Rollback();
+            return new ImportResult(request.Dataset, current, false, 0, 0, 0, outcome.Unchanged, outcome.Records, outcome.Entities);
+        }
+
+        var version = current + 1;
+        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        import.Write();
+        Execute(connection, transaction, """
+            INSERT INTO datasets (name, title, owner, format, version, records, entities, updated_at)
+            VALUES ($1, COALESCE($2, $1), $3, $4, $5, $6, $7, $8)
+            ON CONFLICT (name) DO UPDATE SET title = COALESCE($2, datasets.title), owner = excluded.owner, format = excluded.format,
+                version = excluded.version, records = excluded.records, entities = excluded.entities, updated_at = excluded.updated_at
+            """,
+            request.Dataset, (object?)request.Title ?? DBNull.Value, request.Owner, request.Format, version, outcome.Records, outcome.Entities, now);
+        Execute(connection, transaction, """
+            INSERT INTO dataset_versions (dataset, version, imported_at, source, added, changed, removed, unchanged, records, entities)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            """,
+            request.Dataset, version, now, request.Source, outcome.Added, outcome.Changed, outcome.Removed, outcome.Unchanged, outcome.Records, outcome.Entities);
+        transaction.Commit();
+        return new ImportResult(request.Dataset, version, true, outcome.Added, outcome.Changed, outcome.Removed, outcome.Unchanged, outcome.Records, outcome.Entities);
+    }
+
+    public IReadOnlyList<DatasetInfo> GetDatasets() => QueryDatasets(null);
+
+    public DatasetInfo? GetDataset(string name) => QueryDatasets(name).FirstOrDefault();
+
+    private List<DatasetInfo> QueryDatasets(string? name) => Query(
+        "SELECT name, title, owner, format, version, records, entities, updated_at FROM datasets WHERE $1::text IS NULL OR name = $1 ORDER BY name",
+        r => new DatasetInfo(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), ParseTime(r.GetString(7))),
+        (object?)name ?? DBNull.Value);
+
+    public IReadOnlyList<DatasetVersion> GetVersions(string dataset) => Query("""
+        SELECT dataset, version, imported_at, source, added, changed, removed, unchanged, records, entities
+        FROM dataset_versions WHERE dataset = $1 ORDER BY version
+        """,
+        r => new DatasetVersion(r.GetString(0), r.GetInt32(1), ParseTime(r.GetString(2)), r.GetString(3),
+            r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9)),
+        dataset);
+
+    public IReadOnlyList<DeltaEntry> GetDelta(string dataset, int version) => Query(
+        "SELECT source_ref, kind FROM deltas WHERE dataset = $1 AND version = $2 ORDER BY source_ref COLLATE \"C\"",
+        r => new DeltaEntry(r.GetString(0), (DeltaKind)r.GetInt32(1)),
+        dataset, version);
+
+    public Entity? GetEntity(string id) =>
+        Query("SELECT id, schema, dataset, source_ref, properties FROM entities WHERE id = $1", ReadEntity, id).FirstOrDefault();
+
+    public IEnumerable<Entity> ReadEntities(string? dataset = null, CancellationToken cancellationToken = default)
+    {
+        using var connection = Connect();
+        using var command = new NpgsqlCommand("""
+            SELECT id, schema, dataset, source_ref, properties FROM entities WHERE $1::text IS NULL OR dataset = $1
+            ORDER BY dataset COLLATE "C", id COLLATE "C"
+            """, connection)
+        {
+            Parameters = { new NpgsqlParameter { Value = (object?)dataset ?? DBNull.Value } },
+        };
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return ReadEntity(reader);
+        }
+    }
+
+    private static Entity ReadEntity(NpgsqlDataReader reader) =>
+        EntityJson.FromStored(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            Encoding.UTF8.GetBytes(reader.GetString(4)));
+
+    private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only constant SQL reaches here; values are parameters.")]
+    private List<T> Query<T>(string sql, Func<NpgsqlDataReader, T> read, params object[] values)
+    {
+        using var connection = Connect();
+        using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        using var reader = command.ExecuteReader();
+        var result = new List<T>();
+        while (reader.Read())
+        {
+            result.Add(read(reader));
+        }
+
+        return result;
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only constant SQL reaches here; values are parameters.")]
+    private static void Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, params object[] values)
+    {
+        using var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only constant SQL reaches here; values are parameters.")]
+    private static T? Scalar<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, params object[] values)
+    {
+        using var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command.ExecuteScalar() is T result ? result : default;
+    }
+}
