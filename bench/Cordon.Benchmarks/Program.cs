@@ -2,7 +2,7 @@ namespace Cordon.Benchmarks;
 
 /// <summary>
 /// Synthetic data and end-to-end benchmarks: <c>generate</c> writes a seeded population as FtM JSON lines,
-/// <c>import</c> times its import into SQLite, <c>profile</c> splits that time by stage,
+/// <c>import</c> times its import into SQLite (or PostgreSQL), <c>profile</c> splits that time by stage,
 /// <c>cross-script</c> measures how the real UN list finds its entities by names it does not index,
 /// <c>screen-input</c> writes the seeded CSV the <c>cordon screen-file</c> benchmark screens,
 /// <c>pair</c> shows how one name scores against another, <c>load</c> drives <c>POST /v1/screen</c> at a constant rate.
@@ -12,7 +12,7 @@ internal static class Program
     private const string Usage = """
         usage:
           generate --entities N [--seed S] --out FILE
-          import   --entities N [--seed S] [--runs R] [--work DIR]
+          import   --entities N [--seed S] [--runs R] [--work DIR] [--postgres CONNSTRING]
           profile  --entities N [--seed S] [--work DIR]
           cross-script [--un PATH] [--show N]
           name-frequencies [--un PATH] [--ofac DIR] --out FILE
@@ -30,7 +30,7 @@ internal static class Program
             return (args.Length > 0 ? args[0] : "") switch
             {
                 "generate" => GenerateCommand.Run(BenchArgs.Parse(rest, "entities", "seed", "out")),
-                "import" => ImportBenchmark.Run(BenchArgs.Parse(rest, "entities", "seed", "runs", "work")),
+                "import" => ImportBenchmark.Run(BenchArgs.Parse(rest, "entities", "seed", "runs", "work", "postgres")),
                 "profile" => ProfileCommand.Run(BenchArgs.Parse(rest, "entities", "seed", "work")),
                 "recall" => RecallCommand.Run(BenchArgs.Parse(rest, "entities", "queries", "seed", "parts", "brute", "slow", "only", "limit", "bounds", "allocations", "thresholds")),
                 "cross-script" => CrossScriptBenchmark.Run(BenchArgs.Parse(rest, "un", "show")),
