@@ -112,7 +112,7 @@ internal static class ImportBenchmark
             return files.DatabaseBytes;
         }
 
-        using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = PostgresDatabase }.ConnectionString);
+        using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = PostgresDatabase, Pooling = false }.ConnectionString);
         connection.Open();
         using var size = new Npgsql.NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
         return (long)size.ExecuteScalar()!;
