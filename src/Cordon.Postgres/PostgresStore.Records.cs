@@ -17,7 +17,7 @@ public sealed partial class PostgresStore
         ArgumentNullException.ThrowIfNull(request);
         if (!ImportRequest.IsValidDatasetName(request.Dataset))
         {
-            throw new StoreException($"invalid dataset name '{request.Dataset}': use lower-case letters, digits, '-' and '_', starting with a letter");
+            throw new StoreException(ImportRequest.InvalidNameReason(request.Dataset));
         }
 
         using var connection = Connect();

@@ -74,7 +74,7 @@ public sealed partial class SqliteStore
     {
         if (!ImportRequest.IsValidDatasetName(name))
         {
-            throw new StoreException($"invalid dataset name '{name}': use lower-case letters, digits, '-' and '_', starting with a letter");
+            throw new StoreException(ImportRequest.InvalidNameReason(name));
         }
 
         if (Scalar(connection, transaction, "SELECT 1 FROM datasets WHERE name = $name", ("$name", name)) is not null)

@@ -76,7 +76,7 @@ public sealed partial class SqliteStore : ICordonStore, ISharingStore
     {
         if (!ImportRequest.IsValidDatasetName(request.Dataset))
         {
-            throw new StoreException($"invalid dataset name '{request.Dataset}': use lower-case letters, digits, '-' and '_', starting with a letter");
+            throw new StoreException(ImportRequest.InvalidNameReason(request.Dataset));
         }
 
         using var connection = Connect();

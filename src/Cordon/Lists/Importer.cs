@@ -51,7 +51,7 @@ public static class Importer
         var dataset = options.Dataset ?? reader.DefaultDataset;
         if (!ImportRequest.IsValidDatasetName(dataset))
         {
-            throw new ImportException(path, null, "--dataset", $"invalid dataset name '{dataset}': use lower-case letters, digits, '-' and '_', starting with a letter");
+            throw new ImportException(path, null, "--dataset", ImportRequest.InvalidNameReason(dataset));
         }
 
         var context = new ImportContext(dataset, options.FormatOptions);

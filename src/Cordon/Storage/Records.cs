@@ -7,6 +7,10 @@ public sealed record ImportRequest(string Dataset, string Owner, string Format, 
     public static bool IsValidDatasetName(string? name) =>
         !string.IsNullOrEmpty(name) && name.Length <= 64 && char.IsAsciiLetterLower(name[0])
         && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-');
+
+    /// <summary>Why <paramref name="name"/> is refused as a dataset name, in the words every store and importer uses.</summary>
+    public static string InvalidNameReason(string? name) =>
+        $"invalid dataset name '{name}': use lower-case letters, digits, '-' and '_', starting with a letter";
 }
 
 /// <summary>The outcome of an import: the version it produced and the delta against the previous one, by source record.</summary>
