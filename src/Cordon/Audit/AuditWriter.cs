@@ -84,13 +84,20 @@ public sealed class AuditWriter : IAsyncDisposable
                         _reviews.AddRange(pending.Reviews);
                     }
 
-                    _room.Release(_batch.Count);
-                    Commit();
-                    _batch.Clear();
-                    _firsts.Clear();
-                    _entries.Clear();
-                    _notifications.Clear();
-                    _reviews.Clear();
+                    try
+                    {
+                        _room.Release(_batch.Count);
+                        Commit();
+                    }
+                    finally
+                    {
+                        // Whatever happened, the next batch starts empty: no entry is appended twice.
+                        _batch.Clear();
+                        _firsts.Clear();
+                        _entries.Clear();
+                        _notifications.Clear();
+                        _reviews.Clear();
+                    }
                 }
             }
             finally
