@@ -16,7 +16,7 @@ internal sealed class PostgresImport(NpgsqlConnection connection, NpgsqlTransact
     private const int ProgressEvery = 10_000;
 
     /// <summary>Streams the entities into the staging table and counts the delta; writes nothing to the dataset yet.</summary>
-    public (int Added, int Changed, int Removed, int Unchanged, int Records, int Entities) Stage(
+    public ImportCounts Stage(
         IEnumerable<Entity> entities, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         Execute("""
@@ -84,7 +84,7 @@ internal sealed class PostgresImport(NpgsqlConnection connection, NpgsqlTransact
         using var reader = counts.ExecuteReader();
         reader.Read();
         var (added, changed, removed, records) = ((int)reader.GetInt64(0), (int)reader.GetInt64(1), (int)reader.GetInt64(2), (int)reader.GetInt64(3));
-        return (added, changed, removed, records - added - changed, records, seen.Count);
+        return new ImportCounts(added, changed, removed, records - added - changed, records, seen.Count);
     }
 
     /// <summary>Writes the staged content as the new version: changed and new entities, withdrawals, and the delta rows.</summary>

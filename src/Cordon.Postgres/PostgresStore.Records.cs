@@ -26,11 +26,10 @@ public sealed partial class PostgresStore
         var current = Scalar<int?>(connection, transaction, "SELECT version FROM datasets WHERE name = $1", request.Dataset) ?? 0;
         var import = new PostgresImport(connection, transaction, request.Dataset, current + 1);
         var outcome = import.Stage(entities, progress, cancellationToken);
-        if (current > 0 && outcome.Added + outcome.Changed + outcome.Removed == 0)
+        if (outcome.KeepsVersion(current))
         {
-            // Nothing changed: no new version, so continuous screening has nothing to re-run.
             transaction.Rollback();
-            return new ImportResult(request.Dataset, current, false, 0, 0, 0, outcome.Unchanged, outcome.Records, outcome.Entities);
+            return outcome.Result(request.Dataset, current, newVersion: false);
         }
 
         var version = current + 1;
@@ -49,7 +48,7 @@ public sealed partial class PostgresStore
             """,
             request.Dataset, version, now, request.Source, outcome.Added, outcome.Changed, outcome.Removed, outcome.Unchanged, outcome.Records, outcome.Entities);
         transaction.Commit();
-        return new ImportResult(request.Dataset, version, true, outcome.Added, outcome.Changed, outcome.Removed, outcome.Unchanged, outcome.Records, outcome.Entities);
+        return outcome.Result(request.Dataset, version, newVersion: true);
     }
 
     public IReadOnlyList<DatasetInfo> GetDatasets() => QueryDatasets(null);

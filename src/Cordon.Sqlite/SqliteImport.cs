@@ -18,7 +18,7 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
     private readonly HashSet<string> _touchedRefs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
 
-    public (int Added, int Changed, int Removed, int Unchanged, int Records, int Entities) Run(
+    public ImportCounts Run(
         IEnumerable<Entity> entities, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         LoadExisting();
@@ -94,7 +94,7 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
         var removed = _oldRefs.Count(r => !_newRefs.Contains(r));
         var kept = _newRefs.Count - added;
         var changed = _newRefs.Count(r => _oldRefs.Contains(r) && _touchedRefs.Contains(r));
-        return (added, changed, removed, kept - changed, _newRefs.Count, _seenIds.Count);
+        return new ImportCounts(added, changed, removed, kept - changed, _newRefs.Count, _seenIds.Count);
     }
 
     /// <summary>Writes the delta rows for the version being committed.</summary>

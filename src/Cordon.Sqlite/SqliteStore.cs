@@ -84,11 +84,10 @@ public sealed partial class SqliteStore : ICordonStore, ISharingStore
         var current = CurrentVersion(connection, transaction, request.Dataset);
         var import = new SqliteImport(connection, transaction, request.Dataset, current + 1);
         var outcome = import.Run(entities, progress, cancellationToken);
-        if (current > 0 && outcome.Added + outcome.Changed + outcome.Removed == 0)
+        if (outcome.KeepsVersion(current))
         {
-            // Nothing changed: no new version, so continuous screening has nothing to re-run.
             transaction.Rollback();
-            return new ImportResult(request.Dataset, current, false, 0, 0, 0, outcome.Unchanged, outcome.Records, outcome.Entities);
+            return outcome.Result(request.Dataset, current, newVersion: false);
         }
 
         var version = current + 1;
@@ -110,7 +109,7 @@ public sealed partial class SqliteStore : ICordonStore, ISharingStore
             ("$unchanged", outcome.Unchanged), ("$records", outcome.Records), ("$entities", outcome.Entities));
         import.WriteDelta();
         transaction.Commit();
-        return new ImportResult(request.Dataset, version, true, outcome.Added, outcome.Changed, outcome.Removed, outcome.Unchanged, outcome.Records, outcome.Entities);
+        return outcome.Result(request.Dataset, version, newVersion: true);
     }
 
     public IReadOnlyList<DatasetInfo> GetDatasets() => QueryDatasets(null);

@@ -13,6 +13,21 @@ public sealed record ImportRequest(string Dataset, string Owner, string Format, 
         $"invalid dataset name '{name}': use lower-case letters, digits, '-' and '_', starting with a letter";
 }
 
+/// <summary>What an import found against the dataset's current content (records by source reference), before any version is written.</summary>
+public readonly record struct ImportCounts(int Added, int Changed, int Removed, int Unchanged, int Records, int Entities)
+{
+    /// <summary>
+    /// Whether the import leaves the dataset at <paramref name="current"/>: it has a version already and no record was
+    /// added, changed or removed (so continuous screening has nothing to re-run).
+    /// </summary>
+    public bool KeepsVersion(int current) => current > 0 && Added + Changed + Removed == 0;
+
+    /// <summary>The import's result: <paramref name="version"/> as a new version with this delta, or kept as it was.</summary>
+    public ImportResult Result(string dataset, int version, bool newVersion) => newVersion
+        ? new(dataset, version, true, Added, Changed, Removed, Unchanged, Records, Entities)
+        : new(dataset, version, false, 0, 0, 0, Unchanged, Records, Entities);
+}
+
 /// <summary>The outcome of an import: the version it produced and the delta against the previous one, by source record.</summary>
 public sealed record ImportResult(
     string Dataset,
