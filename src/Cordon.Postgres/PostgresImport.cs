@@ -55,7 +55,7 @@ internal sealed class PostgresImport(NpgsqlConnection connection, NpgsqlTransact
 
         progress?.Report(count);
         Execute("CREATE UNIQUE INDEX ON incoming (id);\nANALYZE incoming");
-        if (Scalar<string>("""
+        if (PostgresSql.Scalar<string>(connection, transaction, """
             SELECT format('entity id ''%s'' already belongs to dataset ''%s''; ids are unique across datasets', i.id, e.dataset)
             FROM incoming i JOIN entities e ON e.id = i.id AND e.dataset <> $1 LIMIT 1
             """, dataset) is { } clash)
@@ -110,8 +110,8 @@ internal sealed class PostgresImport(NpgsqlConnection connection, NpgsqlTransact
     }
 
     /// <summary>
-    /// Runs statements in order, each ending with a semicolon at the end of a line, each with the values its
-    /// <c>$n</c> name (positional parameters allow one statement per command, so they are sent as one batch).
+    /// Runs statements in order, each ending with a semicolon at the end of a line, as one batch (positional parameters
+    /// allow one statement per command).
     /// </summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only constant SQL reaches here; values are parameters.")]
     private void Execute(string sql, params object[] values)
@@ -121,35 +121,21 @@ internal sealed class PostgresImport(NpgsqlConnection connection, NpgsqlTransact
         {
             var text = statement.TrimEnd(';');
             var command = new NpgsqlBatchCommand(text);
-            for (var n = 1; n <= values.Length; n++)
+            // A statement is given $1 up to the highest $n it names: PostgreSQL refuses values a statement has no place for.
+            var highest = values.Length;
+            while (highest > 0 && !text.Contains($"${highest}", StringComparison.Ordinal))
             {
-                if (text.Contains($"${n}", StringComparison.Ordinal))
-                {
-                    // Each statement names only the values it uses, and PostgreSQL wants exactly those.
-                    while (command.Parameters.Count < n - 1)
-                    {
-                        command.Parameters.Add(new NpgsqlParameter { Value = values[command.Parameters.Count] });
-                    }
+                highest--;
+            }
 
-                    command.Parameters.Add(new NpgsqlParameter { Value = values[n - 1] });
-                }
+            for (var i = 0; i < highest; i++)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = values[i] });
             }
 
             batch.BatchCommands.Add(command);
         }
 
         batch.ExecuteNonQuery();
-    }
-
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only constant SQL reaches here; values are parameters.")]
-    private T? Scalar<T>(string sql, params object[] values)
-    {
-        using var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command.ExecuteScalar() is T result ? result : default;
     }
 }

@@ -22,8 +22,8 @@ public sealed partial class PostgresStore
 
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
-        Execute(connection, transaction, "SELECT pg_advisory_xact_lock(hashtext($1))", ImportLockPrefix + request.Dataset);
-        var current = Scalar<int?>(connection, transaction, "SELECT version FROM datasets WHERE name = $1", request.Dataset) ?? 0;
+        PostgresSql.Execute(connection, transaction, "SELECT pg_advisory_xact_lock(hashtext($1))", ImportLockPrefix + request.Dataset);
+        var current = PostgresSql.Scalar<int?>(connection, transaction, "SELECT version FROM datasets WHERE name = $1", request.Dataset) ?? 0;
         var import = new PostgresImport(connection, transaction, request.Dataset, current + 1);
         var outcome = import.Stage(entities, progress, cancellationToken);
         if (outcome.KeepsVersion(current))
@@ -35,14 +35,14 @@ public sealed partial class PostgresStore
         var version = current + 1;
         var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         import.Write();
-        Execute(connection, transaction, """
+        PostgresSql.Execute(connection, transaction, """
             INSERT INTO datasets (name, title, owner, format, version, records, entities, updated_at)
             VALUES ($1, COALESCE($2, $1), $3, $4, $5, $6, $7, $8)
             ON CONFLICT (name) DO UPDATE SET title = COALESCE($2, datasets.title), owner = excluded.owner, format = excluded.format,
                 version = excluded.version, records = excluded.records, entities = excluded.entities, updated_at = excluded.updated_at
             """,
             request.Dataset, (object?)request.Title ?? DBNull.Value, request.Owner, request.Format, version, outcome.Records, outcome.Entities, now);
-        Execute(connection, transaction, """
+        PostgresSql.Execute(connection, transaction, """
             INSERT INTO dataset_versions (dataset, version, imported_at, source, added, changed, removed, unchanged, records, entities)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             """,
@@ -79,13 +79,10 @@ public sealed partial class PostgresStore
     public IEnumerable<Entity> ReadEntities(string? dataset = null, CancellationToken cancellationToken = default)
     {
         using var connection = Connect();
-        using var command = new NpgsqlCommand("""
+        using var command = PostgresSql.Command(connection, null, """
             SELECT id, schema, dataset, source_ref, properties FROM entities WHERE $1::text IS NULL OR dataset = $1
             ORDER BY dataset COLLATE "C", id COLLATE "C"
-            """, connection)
-        {
-            Parameters = { new NpgsqlParameter { Value = (object?)dataset ?? DBNull.Value } },
-        };
+            """, (object?)dataset ?? DBNull.Value);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -100,16 +97,10 @@ public sealed partial class PostgresStore
 
     private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only constant SQL reaches here; values are parameters.")]
     private List<T> Query<T>(string sql, Func<NpgsqlDataReader, T> read, params object[] values)
     {
         using var connection = Connect();
-        using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
+        using var command = PostgresSql.Command(connection, null, sql, values);
         using var reader = command.ExecuteReader();
         var result = new List<T>();
         while (reader.Read())
@@ -118,29 +109,5 @@ public sealed partial class PostgresStore
         }
 
         return result;
-    }
-
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only constant SQL reaches here; values are parameters.")]
-    private static void Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, params object[] values)
-    {
-        using var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        command.ExecuteNonQuery();
-    }
-
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only constant SQL reaches here; values are parameters.")]
-    private static T? Scalar<T>(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, params object[] values)
-    {
-        using var command = new NpgsqlCommand(sql, connection, transaction);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command.ExecuteScalar() is T result ? result : default;
     }
 }
