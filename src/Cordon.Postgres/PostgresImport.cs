@@ -87,7 +87,7 @@ internal sealed class PostgresImport(NpgsqlConnection connection, NpgsqlTransact
         return new ImportCounts(added, changed, removed, records - added - changed, records, seen.Count);
     }
 
-    /// <summary>Writes the staged content as the new version: changed and new entities, withdrawals, and the delta rows.</summary>
+    /// <summary>Writes the staged content as the new version: changed and new entities, withdrawals (logged by id), and the delta rows.</summary>
     public void Write()
     {
         Execute("""
@@ -99,6 +99,8 @@ internal sealed class PostgresImport(NpgsqlConnection connection, NpgsqlTransact
             WHERE NOT EXISTS (SELECT 1 FROM entities e WHERE e.id = i.id);
             DELETE FROM entity_handling h WHERE h.dataset = $1 AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.id = h.id)
                 AND EXISTS (SELECT 1 FROM entities e WHERE e.id = h.id AND e.dataset = $1);
+            INSERT INTO removed_entities (dataset, version, id)
+            SELECT $1, $2, e.id FROM entities e WHERE e.dataset = $1 AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.id = e.id);
             DELETE FROM entities e WHERE e.dataset = $1 AND NOT EXISTS (SELECT 1 FROM incoming i WHERE i.id = e.id);
             INSERT INTO deltas (dataset, version, source_ref, kind)
             SELECT $1, $2, n.source_ref, CASE WHEN o.source_ref IS NULL THEN 0 ELSE 1 END

@@ -148,6 +148,18 @@ internal static class PostgresMigrations
                 PRIMARY KEY (agency, subject)
             );
             """),
+        (2, """
+            CREATE TABLE removed_entities (
+                dataset text NOT NULL,
+                version integer NOT NULL,
+                id text NOT NULL,
+                PRIMARY KEY (dataset, version, id)
+            );
+            CREATE SEQUENCE review_revisions;
+            ALTER TABLE review_items ADD COLUMN revision bigint NOT NULL DEFAULT nextval('review_revisions');
+            CREATE INDEX review_items_by_revision ON review_items (revision);
+            CREATE INDEX entities_in_order ON entities (dataset COLLATE "C", id COLLATE "C");
+            """),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>

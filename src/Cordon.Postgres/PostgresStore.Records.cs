@@ -47,6 +47,7 @@ public sealed partial class PostgresStore
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             """,
             request.Dataset, version, now, request.Source, outcome.Added, outcome.Changed, outcome.Removed, outcome.Unchanged, outcome.Records, outcome.Entities);
+        Announce(connection, transaction, DatasetsChanged);
         transaction.Commit();
         return outcome.Result(request.Dataset, version, newVersion: true);
     }

@@ -5,10 +5,10 @@ namespace Cordon.Postgres;
 
 /// <summary>
 /// The PostgreSQL store: one database shared by several Cordon nodes, its schema brought up to date when a node opens
-/// it. It implements the store contract's records half (<see cref="ICordonStore"/>: imports by binary COPY, versions,
-/// deltas, entities); the sharing half is still to come (ADR 0005).
+/// it. It implements the whole store contract (<see cref="ICordonStore"/> and <see cref="ISharingStore"/>), as the
+/// SQLite store does; imports stream in by binary COPY. See ADR 0005.
 /// </summary>
-public sealed partial class PostgresStore : ICordonStore
+public sealed partial class PostgresStore : ICordonStore, ISharingStore
 {
     private readonly NpgsqlDataSource _source;
 

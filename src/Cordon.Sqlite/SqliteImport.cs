@@ -97,9 +97,19 @@ internal sealed class SqliteImport(SqliteConnection connection, SqliteTransactio
         return new ImportCounts(added, changed, removed, kept - changed, _newRefs.Count, _seenIds.Count);
     }
 
-    /// <summary>Writes the delta rows for the version being committed.</summary>
+    /// <summary>Writes the delta rows for the version being committed, and the ids it withdrew.</summary>
     public void WriteDelta()
     {
+        using (var removed = Prepare("INSERT INTO removed_entities (dataset, version, id) VALUES ($dataset, $version, $id)"))
+        {
+            var id = removed.Parameters["$id"];
+            foreach (var gone in _existing.Keys)
+            {
+                id.Value = gone;
+                removed.ExecuteNonQuery();
+            }
+        }
+
         using var command = Prepare("INSERT INTO deltas (dataset, version, source_ref, kind) VALUES ($dataset, $version, $ref, $kind)");
         var reference = command.Parameters["$ref"];
         var kind = command.Parameters["$kind"];

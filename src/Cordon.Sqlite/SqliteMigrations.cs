@@ -141,6 +141,14 @@ internal static class SqliteMigrations
             ) WITHOUT ROWID;
             CREATE INDEX entities_by_version ON entities (dataset, version);
             """),
+        (4, """
+            CREATE TABLE removed_entities (
+                dataset TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                id TEXT NOT NULL,
+                PRIMARY KEY (dataset, version, id)
+            ) WITHOUT ROWID;
+            """),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>

@@ -113,6 +113,10 @@ public sealed partial class SqliteStore
         Query("SELECT id, schema, dataset, source_ref, properties FROM entities WHERE dataset = $dataset AND version > $after ORDER BY id",
             ReadEntity, ("$dataset", dataset), ("$after", afterVersion));
 
+    public IReadOnlyList<string> ReadRemovedIds(string dataset, int afterVersion) =>
+        Query("SELECT DISTINCT id FROM removed_entities WHERE dataset = $dataset AND version > $after ORDER BY id",
+            r => r.GetString(0), ("$dataset", dataset), ("$after", afterVersion));
+
     private static StoredReviewItem ReadReview(SqliteDataReader r) => new(r.GetInt64(0), new ReviewItem(
         Id: r.GetString(1),
         Agency: r.GetString(2),

@@ -123,7 +123,7 @@ public sealed partial class SqliteStore
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: false);
-        var result = new SqliteEntityChange(connection, transaction, dataset).Run(upserts, withdrawals, audit.At);
+        var result = new EntityChangeWriter(connection, transaction, dataset).Run(upserts, withdrawals, audit.At);
         SqliteAudit.Append(connection, transaction, [audit], []);
         transaction.Commit();
         return result;

@@ -190,4 +190,20 @@ public abstract class SharingStoreContractTests
         Assert.Equal(3, sharing.ReadChangedEntities("bka_cases", 0).Count);
         Assert.Empty(sharing.ReadChangedEntities("bka_cases", 3));
     }
+
+    [Fact]
+    public void Withdrawn_ids_are_listed_by_the_version_that_withdrew_them()
+    {
+        var (store, sharing) = Open();
+        using var _ = store;
+        sharing.ChangeEntities("bka_cases", [new(Person("bka_cases:P1", "Jane Roe"), null), new(Person("bka_cases:P2", "John Roe"), null)], [], Entry(AuditActions.EntityCreate));
+        sharing.ChangeEntities("bka_cases", [], ["bka_cases:P1"], Entry(AuditActions.EntityWithdraw));
+        sharing.ChangeEntities("bka_cases", [new(Person("bka_cases:P1", "Jane Roe"), null)], ["bka_cases:P2"], Entry(AuditActions.EntityCreate));
+
+        Assert.Equal(["bka_cases:P1", "bka_cases:P2"], store.ReadRemovedIds("bka_cases", 1));
+        Assert.Equal(["bka_cases:P2"], store.ReadRemovedIds("bka_cases", 2));
+        Assert.Empty(store.ReadRemovedIds("bka_cases", 3));
+        // Withdrawn and written again: a follower takes it out, then puts back what was written after the version.
+        Assert.Equal(["bka_cases:P1"], sharing.ReadChangedEntities("bka_cases", 2).Select(e => e.Id));
+    }
 }

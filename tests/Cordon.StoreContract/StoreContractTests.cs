@@ -66,6 +66,21 @@ public abstract class StoreContractTests
     }
 
     [Fact]
+    public void An_import_logs_the_ids_it_withdrew_with_its_version()
+    {
+        using var store = CreateStore();
+        store.Import(Request("beta"), [Person("beta-1", "A One", "R1"), Person("beta-2", "B Two", "R2"), Person("beta-3", "C Three", "R3")]);
+        store.Import(Request("beta"), [Person("beta-1", "A One", "R1"), Person("beta-2", "B Two Changed", "R2")]);
+        store.Import(Request("beta"), [Person("beta-2", "B Two Changed", "R2")]);
+
+        Assert.Empty(store.ReadRemovedIds("beta", 3));
+        Assert.Equal(["beta-1"], store.ReadRemovedIds("beta", 2));
+        Assert.Equal(["beta-1", "beta-3"], store.ReadRemovedIds("beta", 1));
+        Assert.Equal(["beta-1", "beta-3"], store.ReadRemovedIds("beta", 0));
+        Assert.Empty(store.ReadRemovedIds("other", 0));
+    }
+
+    [Fact]
     public void A_record_changes_when_only_one_of_its_dependent_entities_changes()
     {
         using var store = CreateStore();

@@ -30,6 +30,13 @@ public interface ICordonStore : IDisposable
     /// <summary>One entity with its dataset and source reference, or null.</summary>
     Entity? GetEntity(string id);
 
+    /// <summary>
+    /// The ids that versions of <paramref name="dataset"/> after <paramref name="afterVersion"/> withdrew, in id order.
+    /// An id withdrawn and then written again is listed too: a reader takes these out first, then puts back what
+    /// <see cref="ISharingStore.ReadChangedEntities"/> returns.
+    /// </summary>
+    IReadOnlyList<string> ReadRemovedIds(string dataset, int afterVersion);
+
     /// <summary>Streams the entities of one dataset, or of all, ordered by dataset then id.</summary>
     IEnumerable<Entity> ReadEntities(string? dataset = null, CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,98 @@
+using Cordon.Audit;
+using Cordon.Model;
+using Cordon.Sharing;
+using Cordon.Storage;
+using Npgsql;
+
+namespace Cordon.Postgres.Tests;
+
+/// <summary>What several nodes on one database need of the sharing half beyond the contract: one chain, and announcements.</summary>
+public sealed class PostgresSharingTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+
+    private static AuditEntry Entry(string node, int i) => new(Now.AddTicks(i), "BKA", "key_" + node, AuditActions.Screen, $"q{i}", $$"""{"node":"{{node}}","i":{{i}}}""");
+
+    [PostgresFact]
+    public async Task Four_nodes_appending_at_once_make_one_unbroken_chain()
+    {
+        // Given four nodes on one database, each appending 100 batches of three entries at the same moment
+        var db = TestPostgres.NewDatabase();
+        var nodes = Enumerable.Range(0, 4).Select(_ => PostgresStore.Open(db)).ToArray();
+        using var start = new Barrier(nodes.Length);
+
+        await Task.WhenAll(nodes.Select((node, n) => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            for (var b = 0; b < 100; b++)
+            {
+                node.Append([Entry($"n{n}", 3 * b), Entry($"n{n}", (3 * b) + 1), Entry($"n{n}", (3 * b) + 2)], []);
+            }
+        })));
+
+        // Then the chain has every entry once, numbered 1..1200 without a gap, each batch's entries consecutive, and it verifies
+        var records = nodes[0].ReadAudit().ToList();
+        Assert.Equal(Enumerable.Range(1, 1200).Select(i => (long)i), records.Select(r => r.Seq));
+        var (headSeq, headHash) = nodes[3].GetAuditHead();
+        Assert.True(AuditChain.Verify(records, $"{headSeq}:{headHash}").Intact);
+        Assert.All(records.Chunk(3), batch => Assert.Single(batch.Select(r => r.Entry.Key).Distinct()));
+        foreach (var node in nodes)
+        {
+            node.Dispose();
+        }
+    }
+
+    [PostgresFact]
+    public async Task A_change_is_announced_to_listening_nodes_when_it_commits()
+    {
+        // Given a node listening on the change channel
+        var db = TestPostgres.NewDatabase();
+        using var store = PostgresStore.Open(db);
+        await using var listener = new NpgsqlConnection(db);
+        await listener.OpenAsync();
+        var heard = new List<string>();
+        listener.Notification += (_, e) => heard.Add(e.Payload);
+        await using (var listen = new NpgsqlCommand($"LISTEN {PostgresStore.ChangeChannel}", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+
+        // When another node imports, adds a monitored subject and a review item, and screens (no announcement)
+        store.Import(new ImportRequest("alpha", "BKA", "ftm", "test"), [new EntityBuilder("a1", Schemata.Person, "a1").Add("name", "Jane Roe").Build()]);
+        store.AddMonitored(new MonitoredSubject("BKA", "s1", "Jane Roe", null, null, null, [], "case", "key_x", Now), Entry("x", 1));
+        store.Append([Entry("x", 2)], []);
+        store.Append([Entry("x", 3)], [], [new ReviewItem("rv_1", "BKA", "s1", "a1", "fp", "BKA", null, "alpha", "Jane Roe", "strong", 0.9,
+            ReviewOrigins.Screen, "case", "{}", Now, "key_x", ReviewStatus.Open, null, null, null)]);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        while (heard.Count < 3)
+        {
+            await listener.WaitAsync(timeout.Token);
+        }
+
+        // Then each kind of change was heard once, in commit order, and the screen was not
+        Assert.Equal([PostgresStore.DatasetsChanged, PostgresStore.MonitoredChanged, PostgresStore.ReviewsChanged], heard);
+        Assert.False(await listener.WaitAsync(200));
+    }
+
+    [PostgresFact]
+    public void Review_changes_are_read_in_revision_order_from_where_a_node_left_off()
+    {
+        var db = TestPostgres.NewDatabase();
+        using var store = PostgresStore.Open(db);
+        ReviewItem Item(string id) => new(id, "BKA", "s-" + id, "e-" + id, "fp", "BKA", null, "alpha", "Jane Roe", "strong", 0.9,
+            ReviewOrigins.Screen, "case", "{}", Now, "key_x", ReviewStatus.Open, null, null, null);
+        var start = store.GetReviewRevision();
+        store.Append([Entry("x", 1)], [], [Item("rv_1"), Item("rv_2")]);
+        var (first, seen) = store.ReadReviewChanges(start);
+
+        Assert.True(store.DecideReview("rv_1", ReviewStatus.Dismissed, "not him", "key_y", Now, Entry("x", 2), null));
+        var (second, now) = store.ReadReviewChanges(seen);
+
+        Assert.Equal(0, start);
+        Assert.Equal(["rv_1", "rv_2"], first.Select(i => i.Id));
+        Assert.Equal(["rv_1"], second.Select(i => i.Id));
+        Assert.Equal(ReviewStatus.Dismissed, second[0].Status);
+        Assert.True(now > seen);
+        Assert.Empty(store.ReadReviewChanges(now).Items);
+    }
+}
