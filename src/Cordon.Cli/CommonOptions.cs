@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Cordon.Lists;
 using Cordon.Model;
-using Cordon.Sqlite;
+using Cordon.Server;
 using Cordon.Storage;
 
 namespace Cordon.Cli;
@@ -13,7 +13,7 @@ internal static class CommonOptions
 
     public static readonly Option<string?> Db = new("--db")
     {
-        Description = $"The database file (default: $CORDON_DB, else ./{DefaultDb}).",
+        Description = $"The database: a SQLite file, or a PostgreSQL database as postgres://user@host:port/db or Host=…;Database=… (default: $CORDON_DB, else ./{DefaultDb}).",
         Recursive = true,
     };
 
@@ -28,7 +28,7 @@ internal static class CommonOptions
         : Environment.GetEnvironmentVariable("CORDON_DB") is { Length: > 0 } env ? env
         : DefaultDb;
 
-    public static SqliteStore OpenStore(ParseResult parse) => SqliteStore.Open(DbPath(parse));
+    public static IStore OpenStore(ParseResult parse) => Stores.Open(DbPath(parse));
 
     /// <summary>Runs a verb; refused input of every kind becomes a one-line message on stderr and exit code 2.</summary>
     public static int Run(Func<int> action)
@@ -56,6 +56,11 @@ internal static class CommonOptions
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {
             // Busy, locked, full or corrupt: the database's own words are the clearest reason.
+            return Fail($"database: {ex.Message}");
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            // The server went away, or refused: its own words, without the password (Npgsql never shows it).
             return Fail($"database: {ex.Message}");
         }
         catch (IOException ex)

@@ -8,7 +8,7 @@ namespace Cordon.Postgres;
 /// it. It implements the whole store contract (<see cref="ICordonStore"/> and <see cref="ISharingStore"/>), as the
 /// SQLite store does; imports stream in by binary COPY. See ADR 0005.
 /// </summary>
-public sealed partial class PostgresStore : ICordonStore, ISharingStore
+public sealed partial class PostgresStore : IStore
 {
     private readonly NpgsqlDataSource _source;
 

@@ -3,8 +3,8 @@ namespace Cordon.Server;
 /// <summary>Every log line the server writes, source-generated, with stable event ids.</summary>
 internal static partial class LogMessages
 {
-    [LoggerMessage(1, LogLevel.Information, "Screening view {Generation} built: {Entities} entities indexed in {Milliseconds:0} ms")]
-    public static partial void ViewBuilt(ILogger logger, long generation, int entities, double milliseconds);
+    [LoggerMessage(1, LogLevel.Information, "Screening view {Generation} ready: {Entities} entities, {Applied} changed records applied, in {Milliseconds:0} ms")]
+    public static partial void ViewBuilt(ILogger logger, long generation, int entities, int applied, double milliseconds);
 
     [LoggerMessage(2, LogLevel.Error, "Refreshing the screening view failed; still answering from the previous one")]
     public static partial void RefreshFailed(ILogger logger, Exception exception);

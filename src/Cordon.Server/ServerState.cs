@@ -3,6 +3,7 @@ using Cordon.Audit;
 using Cordon.Screening;
 using Cordon.Sharing;
 using Cordon.Sqlite;
+using Cordon.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Cordon.Server;
@@ -22,20 +23,25 @@ public sealed class ServerState : IAsyncDisposable
     private long _tickets;
     private long _covered;
     private long _monitored;
-    private Dictionary<string, int> _versions = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, int> _versions = new Dictionary<string, int>(StringComparer.Ordinal);
+    private Task<(Screener Screener, IReadOnlyDictionary<string, int> Versions)>? _compacting;
 
     public ServerState(IOptions<ServerOptions> options, TimeProvider time, ILogger<ServerState> logger)
     {
         _logger = logger;
         Time = time;
-        Store = SqliteStore.Open(options.Value.Db);
-        Store.CheckpointInBackground(TimeSpan.FromMilliseconds(100));
+        Store = Stores.Open(options.Value.Db);
+        if (Store is SqliteStore sqlite)
+        {
+            sqlite.CheckpointInBackground(TimeSpan.FromMilliseconds(100));
+        }
+
         Audit = new AuditWriter(Store);
         ReviewThreshold = options.Value.ReviewThreshold;
         Reviews.Load(Store.ReadReviewItems());
     }
 
-    public SqliteStore Store { get; }
+    public IStore Store { get; }
 
     public AuditWriter Audit { get; }
 
@@ -61,12 +67,15 @@ public sealed class ServerState : IAsyncDisposable
     public bool IsReady => _view is not null;
 
     /// <summary>
-    /// Rebuilds the view when the store changed since the last one (always with <paramref name="force"/>). Concurrent
-    /// callers share one rebuild: whoever waits gets a view at least as new as the store was when it asked.
+    /// Brings the view up to the store when it changed since the last one. The first view, and any with
+    /// <paramref name="rebuild"/>, builds the index from every entity; after that each change is applied as a delta: the
+    /// records written and withdrawn since the view's dataset versions go on top of the index (<see cref="Screener.Apply"/>),
+    /// and once those grow past <see cref="CompactAt"/> a new index is built in the background and swapped in.
+    /// Concurrent callers share one refresh: whoever waits gets a view at least as new as the store was when it asked.
     /// </summary>
-    public async Task RefreshAsync(bool force, CancellationToken cancellationToken = default)
+    public async Task RefreshAsync(bool rebuild, CancellationToken cancellationToken = default)
     {
-        // A ticket taken after a change committed; a rebuild that starts later covers it.
+        // A ticket taken after a change committed; a refresh that starts later covers it.
         var ticket = Interlocked.Increment(ref _tickets);
         await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -76,26 +85,54 @@ public sealed class ServerState : IAsyncDisposable
                 return;
             }
 
-            if (!force && _view is not null && string.Equals(Store.GetStateStamp(), _stamp, StringComparison.Ordinal))
-            {
-                return;
-            }
-
             var covers = Interlocked.Read(ref _tickets);
             var started = Time.GetTimestamp();
             var stamp = Store.GetStateStamp();
-            var handling = Store.GetHandling();
-            var versions = Store.GetDatasets().ToDictionary(d => d.Name, d => d.Version, StringComparer.Ordinal);
-            var index = await Task.Run(() => ScreeningIndex.Build(Store.ReadEntities(cancellationToken: cancellationToken)), cancellationToken).ConfigureAwait(false);
-            var generation = Interlocked.Increment(ref _generation);
-            var previous = _view;
-            var screener = new Screener(index, cachedNames: 100_000);
-            if (previous is null)
+            if (_compacting is { IsFaulted: true } failed)
             {
-                // Only the first view: later ones replace a view that is answering, and the code is warm by then.
-                await Task.Run(() => ServerWarmup.Run(screener, cancellationToken), cancellationToken).ConfigureAwait(false);
+                // Go on with the changes on top of the old index; the next change that needs it starts another.
+                LogMessages.RefreshFailed(_logger, failed.Exception);
+                _compacting = null;
             }
 
+            var compacted = _compacting is { IsCompletedSuccessfully: true } ? _compacting : null;
+            if (!rebuild && compacted is null && _view is not null && string.Equals(stamp, _stamp, StringComparison.Ordinal))
+            {
+                Interlocked.Exchange(ref _covered, covers);
+                return;
+            }
+
+            var handling = Store.GetHandling();
+            var versions = Store.GetDatasets().ToDictionary(d => d.Name, d => d.Version, StringComparer.Ordinal);
+            var previous = _view;
+            Screener screener;
+            var applied = 0;
+            if (rebuild || previous is null)
+            {
+                screener = await Task.Run(() => BuildScreener(cancellationToken), cancellationToken).ConfigureAwait(false);
+                if (previous is null)
+                {
+                    // Only the first view: later ones replace a view that is answering, and the code is warm by then.
+                    await Task.Run(() => ServerWarmup.Run(screener, cancellationToken), cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                // From a finished compaction's fresh index and the versions it was read at, or from the current view.
+                var (from, at) = compacted is not null ? await compacted.ConfigureAwait(false) : (previous.Screener, _versions);
+                if (compacted is not null)
+                {
+                    _compacting = null;
+                }
+
+                (screener, applied) = await Task.Run(() => ApplyChanges(from, at, versions), cancellationToken).ConfigureAwait(false);
+                if (_compacting is null && screener.ChangedCount > CompactAt(screener))
+                {
+                    _compacting = Compact(versions);
+                }
+            }
+
+            var generation = Interlocked.Increment(ref _generation);
             _view = new SharedView(screener, handling, generation);
             _stamp = stamp;
             if (previous is not null && Changed(previous.Handling, _versions, handling, versions) is { Count: > 0 } changed)
@@ -106,12 +143,49 @@ public sealed class ServerState : IAsyncDisposable
 
             _versions = versions;
             Interlocked.Exchange(ref _covered, covers);
-            LogMessages.ViewBuilt(_logger, generation, index.EntityCount, Time.GetElapsedTime(started).TotalMilliseconds);
+            LogMessages.ViewBuilt(_logger, generation, screener.EntityCount, applied, Time.GetElapsedTime(started).TotalMilliseconds);
         }
         finally
         {
             _refreshing.Release();
         }
+    }
+
+    /// <summary>How many written and withdrawn records a view carries on top of its index before a new index is built.</summary>
+    internal static int CompactAt(Screener screener) => Math.Max(2_000, screener.EntityCount / 100);
+
+    private Screener BuildScreener(CancellationToken cancellationToken) =>
+        new(ScreeningIndex.Build(Store.ReadEntities(cancellationToken: cancellationToken)), cachedNames: 100_000);
+
+    /// <summary>
+    /// The records each dataset's versions after <paramref name="from"/> wrote and withdrew, put on top of
+    /// <paramref name="screener"/>. Read after <paramref name="to"/> was, they may include later changes too: applying a
+    /// change twice changes nothing, and the next refresh reads from <paramref name="to"/> again.
+    /// </summary>
+    private (Screener Screener, int Applied) ApplyChanges(Screener screener, IReadOnlyDictionary<string, int> from, IReadOnlyDictionary<string, int> to)
+    {
+        var written = new List<Cordon.Model.Entity>();
+        var withdrawn = new List<string>();
+        foreach (var (dataset, version) in to)
+        {
+            var since = from.GetValueOrDefault(dataset);
+            if (version > since)
+            {
+                withdrawn.AddRange(Store.ReadRemovedIds(dataset, since));
+                written.AddRange(Store.ReadChangedEntities(dataset, since));
+            }
+        }
+
+        return written.Count + withdrawn.Count == 0 ? (screener, 0) : (screener.Apply(written, withdrawn), written.Count + withdrawn.Count);
+    }
+
+    /// <summary>Builds a new index from the store in the background; the refresh it then asks for swaps it in.</summary>
+    private Task<(Screener Screener, IReadOnlyDictionary<string, int> Versions)> Compact(IReadOnlyDictionary<string, int> versions)
+    {
+        // Entities are read after these versions, so they are at least as new; what came later is applied on top.
+        var task = Task.Run(() => (BuildScreener(CancellationToken.None), versions));
+        _ = task.ContinueWith(_ => RefreshAsync(rebuild: false), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        return task;
     }
 
     /// <summary>
@@ -159,14 +233,14 @@ public sealed partial class ServerRefresher(ServerState state, IOptions<ServerOp
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await state.RefreshAsync(force: true, stoppingToken).ConfigureAwait(false);
+        await state.RefreshAsync(rebuild: true, stoppingToken).ConfigureAwait(false);
         var period = TimeSpan.FromSeconds(Math.Max(0.1, options.Value.RefreshSeconds));
         using var timer = new PeriodicTimer(period, state.Time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {
-                await state.RefreshAsync(force: false, stoppingToken).ConfigureAwait(false);
+                await state.RefreshAsync(rebuild: false, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

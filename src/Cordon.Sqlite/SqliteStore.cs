@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace Cordon.Sqlite;
 
 /// <summary>The embedded default store: one SQLite file, WAL journal, migrations applied on open.</summary>
-public sealed partial class SqliteStore : ICordonStore, ISharingStore
+public sealed partial class SqliteStore : IStore
 {
     private readonly string _connectionString;
     private readonly Lock _appending = new();
@@ -18,6 +18,8 @@ public sealed partial class SqliteStore : ICordonStore, ISharingStore
 
     /// <summary>The database file.</summary>
     public required string Path { get; init; }
+
+    public string Display => Path;
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and brings its schema up to date.</summary>
     public static SqliteStore Open(string path)

@@ -55,7 +55,7 @@ internal static class DemoCommand
                 JsonOutput.Write(w =>
                 {
                     w.WriteStartObject();
-                    w.WriteString("db", store.Path);
+                    w.WriteString("db", store.Display);
                     w.WriteStartArray("screenings");
                     foreach (var response in responses)
                     {
@@ -68,7 +68,7 @@ internal static class DemoCommand
                 return ExitCodes.Ok;
             }
 
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Database: {store.Path} ({screener.Index.EntityCount} screenable entities, {screener.Index.NameCount} names)");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Database: {store.Display} ({screener.Index.EntityCount} screenable entities, {screener.Index.NameCount} names)");
             foreach (var response in responses)
             {
                 AnsiConsole.WriteLine();

@@ -44,7 +44,7 @@ internal static class ScreenCommand
             using var store = CommonOptions.OpenStore(parse);
             if (store.GetDatasets().Count == 0)
             {
-                Console.Error.WriteLine($"cordon: warning: {store.Path} holds no datasets; import a list first (cordon import, or cordon demo)");
+                Console.Error.WriteLine($"cordon: warning: {store.Display} holds no datasets; import a list first (cordon import, or cordon demo)");
             }
 
             var response = Screen(store, query);

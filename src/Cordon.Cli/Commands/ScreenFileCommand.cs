@@ -46,7 +46,7 @@ internal static class ScreenFileCommand
             using var store = CommonOptions.OpenStore(parse);
             if (store.GetDatasets().Count == 0)
             {
-                Console.Error.WriteLine($"cordon: warning: {store.Path} holds no datasets; import a list first (cordon import, or cordon demo)");
+                Console.Error.WriteLine($"cordon: warning: {store.Display} holds no datasets; import a list first (cordon import, or cordon demo)");
             }
 
             // A batch often repeats a name: each distinct name is matched once (100,000 a generation), its rows' facts apply to each.

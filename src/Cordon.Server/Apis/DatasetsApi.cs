@@ -78,7 +78,7 @@ public static class DatasetsApi
         var title = string.IsNullOrWhiteSpace(input.Title) ? input.Name : input.Title.Trim();
         state.Store.CreateDataset(input.Name, title, asker.Agency, rule, new AuditEntry(state.Time.GetUtcNow(), asker.Agency, asker.Key,
             AuditActions.DatasetCreate, input.Name, HandlingDetails(rule)));
-        await state.RefreshAsync(force: true, cancellationToken).ConfigureAwait(false);
+        await state.RefreshAsync(rebuild: false, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"/v1/datasets/{input.Name}", ToDto(state.Store.GetDataset(input.Name)!, state.View.Handling, asker));
     }
 
@@ -93,7 +93,7 @@ public static class DatasetsApi
 
         var rule = HandlingRule.Parse(input.Handling, input.ShareWith);
         state.Store.SetDatasetHandling(name, rule, new AuditEntry(state.Time.GetUtcNow(), asker.Agency, asker.Key, AuditActions.DatasetHandling, name, HandlingDetails(rule)));
-        await state.RefreshAsync(force: true, cancellationToken).ConfigureAwait(false);
+        await state.RefreshAsync(rebuild: false, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(ToDto(state.Store.GetDataset(name)!, state.View.Handling, asker));
     }
 
@@ -133,7 +133,7 @@ public static class DatasetsApi
                     w.WriteNumber("changed", outcome.Result.Changed);
                     w.WriteNumber("removed", outcome.Result.Removed);
                 })), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await state.RefreshAsync(force: true, cancellationToken).ConfigureAwait(false);
+            await state.RefreshAsync(rebuild: false, cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(new ChangeAnswer(outcome.Result, outcome.Warnings));
         }
         catch (ImportException ex)

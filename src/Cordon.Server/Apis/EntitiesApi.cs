@@ -75,7 +75,7 @@ public static class EntitiesApi
 
         var (entity, handling) = Build(id, input);
         Change(state, asker, input.Dataset, AuditActions.EntityCreate, new EntityChange(entity, handling), null);
-        await state.RefreshAsync(force: true, cancellationToken).ConfigureAwait(false);
+        await state.RefreshAsync(rebuild: false, cancellationToken).ConfigureAwait(false);
         var stored = state.Store.GetEntity(id)!;
         return TypedResults.Created($"/v1/entities/{Uri.EscapeDataString(id)}", ToDto(stored, state.View.Handling, asker));
     }
@@ -101,7 +101,7 @@ public static class EntitiesApi
 
         var (entity, handling) = Build(id, input with { Id = existing!.SourceRef });
         Change(state, asker, existing.Dataset!, AuditActions.EntityUpdate, new EntityChange(entity, handling), null);
-        await state.RefreshAsync(force: true, cancellationToken).ConfigureAwait(false);
+        await state.RefreshAsync(rebuild: false, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(ToDto(state.Store.GetEntity(id)!, state.View.Handling, asker));
     }
 
@@ -114,7 +114,7 @@ public static class EntitiesApi
         }
 
         var result = Change(state, asker, existing!.Dataset!, AuditActions.EntityWithdraw, null, id);
-        await state.RefreshAsync(force: true, cancellationToken).ConfigureAwait(false);
+        await state.RefreshAsync(rebuild: false, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new ChangeAnswer(result, []));
     }
 

@@ -22,6 +22,6 @@ public static class HealthApi
     }
 
     internal static Results<Ok<Readiness>, ProblemHttpResult> Ready(ServerState state) => state.IsReady
-        ? TypedResults.Ok(new Readiness("ready", state.View.Generation, state.View.Screener.Index.EntityCount))
+        ? TypedResults.Ok(new Readiness("ready", state.View.Generation, state.View.Screener.EntityCount))
         : TypedResults.Problem(statusCode: 503, title: "Service Unavailable", detail: "the lists are still loading");
 }

@@ -14,7 +14,7 @@ namespace Cordon.Screening;
 /// How many distinct query names to remember the name matches of, per cache generation (0: none). Batch screening
 /// sets it; the facts of each query are applied afresh either way, so the results are the same.
 /// </param>
-public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
+public sealed partial class Screener(ScreeningIndex index, int cachedNames = 0)
 {
     /// <summary>
     /// Each name's matches before the facts, for <c>cachedNames</c> names a generation (none when 0): a batch screens the
@@ -44,6 +44,13 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
     /// candidates the index proposes: the brute-force reference that index recall is measured against.
     /// </summary>
     public ScreeningResponse Screen(ScreeningQuery query, bool exhaustive = false)
+    {
+        var response = ScreenIndex(query, exhaustive);
+        return _layer is null ? response : _layer.Merge(response, query, exhaustive);
+    }
+
+    /// <summary>Screens the index alone, leaving out the entities a layer of changes replaced or withdrew.</summary>
+    private ScreeningResponse ScreenIndex(ScreeningQuery query, bool exhaustive)
     {
         var threshold = query.Threshold ?? DefaultThreshold;
         Schema? schema = null;
@@ -190,6 +197,11 @@ public sealed class Screener(ScreeningIndex index, int cachedNames = 0)
                 }
 
                 var listed = index.Names[candidates[k]];
+                if (_layer is { } layer && layer.Hides(listed.EntityIndex))
+                {
+                    continue;
+                }
+
                 var indexed = index.Entities[listed.EntityIndex];
                 if (schema is not null && !Compatible(schema, indexed.Entity.Schema))
                 {
