@@ -29,6 +29,12 @@ log="$(mktemp)"
 set +e
 dotnet test Cordon.slnx -c Release --no-build -nologo "${skip_postgres[@]}" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# The server's integration tests once more, against PostgreSQL: the same tests, each server on a database of its own.
+if [[ ${#skip_postgres[@]} -eq 0 ]]; then
+  echo "test.sh: the server's tests again, on PostgreSQL" >&2
+  CORDON_TEST_SERVER_STORE=postgres dotnet test tests/Cordon.Server.Tests/Cordon.Server.Tests.csproj -c Release --no-build -nologo "$@" 2>&1 | tee -a "$log"
+  [[ ${PIPESTATUS[0]} -ne 0 ]] && status=1
+fi
 set -e
 
 # One closing line for the whole run, summed over the test assemblies.

@@ -12,9 +12,13 @@ public sealed partial class PostgresStore : IStore
 {
     private readonly NpgsqlDataSource _source;
 
-    private PostgresStore(NpgsqlDataSource source, string display)
+    /// <summary>The listening connection's source: TCP keepalives, so a server that vanished is noticed within seconds.</summary>
+    private readonly NpgsqlDataSource _listener;
+
+    private PostgresStore(NpgsqlDataSource source, NpgsqlConnectionStringBuilder builder, string display)
     {
         _source = source;
+        _listener = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(builder.ConnectionString) { KeepAlive = 5, Pooling = false });
         Display = display;
     }
 
@@ -44,7 +48,7 @@ public sealed partial class PostgresStore : IStore
         {
             using var connection = source.OpenConnection();
             var applied = PostgresMigrations.Apply(connection);
-            return new PostgresStore(source, display) { MigrationsApplied = applied };
+            return new PostgresStore(source, builder, display) { MigrationsApplied = applied };
         }
         catch (NpgsqlException ex)
         {
@@ -64,7 +68,11 @@ public sealed partial class PostgresStore : IStore
     /// <summary>A connection from the store's pool, open.</summary>
     internal NpgsqlConnection Connect() => _source.OpenConnection();
 
-    public void Dispose() => _source.Dispose();
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _source.Dispose();
+    }
 
     private static string Reason(NpgsqlException ex) => ex switch
     {

@@ -41,6 +41,7 @@ public static class CordonServer
         services.AddSingleton<KeyCache>();
         services.AddHostedService<ServerRefresher>();
         services.AddHostedService<ServerMonitor>();
+        services.AddHostedService<ServerFollower>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default);

@@ -24,4 +24,7 @@ internal static partial class LogMessages
 
     [LoggerMessage(8, LogLevel.Error, "Continuous screening of a list change failed; its new hits are raised by the next change or a re-registration")]
     public static partial void MonitorFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(40, LogLevel.Warning, "Lost the database's change announcements ({Reason}); reconnecting, then catching up")]
+    public static partial void FollowLost(ILogger logger, string reason);
 }

@@ -82,8 +82,10 @@ internal sealed class CordonExceptionHandler(IProblemDetailsService problems, IL
             BadHttpRequestException ex when ex.StatusCode == 413 || ex.Message.Contains("too large", StringComparison.OrdinalIgnoreCase) =>
                 (413, "Payload Too Large", ex.Message, null),
             BadHttpRequestException ex => (ex.StatusCode, ReasonPhrase(ex.StatusCode), ex.Message, null),
-            AuditUnavailableException ex => (503, "Service Unavailable", ex.Message, null),
             ServiceNotReadyException ex => (503, "Service Unavailable", ex.Message, null),
+            AuditUnavailableException ex => (503, "Service Unavailable", ex.Message, null),
+            _ when Cordon.Postgres.PostgresStore.IsUnavailable(exception) =>
+                (503, "Service Unavailable", "the database cannot be reached just now; try again shortly", null),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "Client Closed Request", "", null),
             _ => (500, "Internal Server Error", "the server failed to answer; the error is in its log", (string?)null),
         };
@@ -98,6 +100,10 @@ internal sealed class CordonExceptionHandler(IProblemDetailsService problems, IL
         }
 
         context.Response.StatusCode = status;
+        if (status == 503)
+        {
+            context.Response.Headers.RetryAfter = "1";
+        }
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
         if (field is not null)
         {

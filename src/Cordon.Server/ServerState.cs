@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Cordon.Audit;
+using Cordon.Postgres;
 using Cordon.Screening;
 using Cordon.Sharing;
 using Cordon.Sqlite;
@@ -25,6 +26,7 @@ public sealed class ServerState : IAsyncDisposable
     private long _monitored;
     private IReadOnlyDictionary<string, int> _versions = new Dictionary<string, int>(StringComparer.Ordinal);
     private Task<(Screener Screener, IReadOnlyDictionary<string, int> Versions)>? _compacting;
+    private long _reviewRevision;
 
     public ServerState(IOptions<ServerOptions> options, TimeProvider time, ILogger<ServerState> logger)
     {
@@ -38,7 +40,23 @@ public sealed class ServerState : IAsyncDisposable
 
         Audit = new AuditWriter(Store);
         ReviewThreshold = options.Value.ReviewThreshold;
+        // Read before the items: a change made while they load is read again when following, which changes nothing.
+        _reviewRevision = Store is PostgresStore shared ? shared.GetReviewRevision() : 0;
         Reviews.Load(Store.ReadReviewItems());
+    }
+
+    /// <summary>
+    /// Takes into the review book the items other nodes added or decided since the last call (a shared database only;
+    /// this node's own are there already). Called by one follower at a time.
+    /// </summary>
+    public void FollowReviews()
+    {
+        if (Store is PostgresStore shared)
+        {
+            var (items, revision) = shared.ReadReviewChanges(_reviewRevision);
+            Reviews.Load(items);
+            _reviewRevision = revision;
+        }
     }
 
     public IStore Store { get; }

@@ -2,7 +2,6 @@ using System.Net;
 using Cordon.Audit;
 using Cordon.Server.Tests.Support;
 using Cordon.Sharing;
-using Microsoft.Data.Sqlite;
 
 namespace Cordon.Server.Tests;
 
@@ -36,9 +35,9 @@ public sealed class AuditTests
     }
 
     [Theory]
-    [InlineData("UPDATE audit SET details = '{\"purpose\":\"nothing to see\"}' WHERE seq = $seq", "altered")]
-    [InlineData("DELETE FROM audit WHERE seq = $seq", "missing")]
-    [InlineData("UPDATE audit SET agency = 'FBI' WHERE seq = $seq", "altered")]
+    [InlineData("UPDATE audit SET details = '{\"purpose\":\"nothing to see\"}' WHERE seq = @seq", "altered")]
+    [InlineData("DELETE FROM audit WHERE seq = @seq", "missing")]
+    [InlineData("UPDATE audit SET agency = 'FBI' WHERE seq = @seq", "altered")]
     public async Task Altering_or_deleting_one_audit_row_in_the_database_is_found_and_named(string sql, string reason)
     {
         // Given a chain of screens
@@ -54,16 +53,7 @@ public sealed class AuditTests
         Assert.True(AuditChain.Verify(app.Store.ReadAudit()).Intact);
 
         // When one row is changed directly in the database
-        await using (var connection = new SqliteConnection($"Data Source={app.DbPath}"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The test's own constant SQL: tampering is the point.
-            command.CommandText = sql;
-#pragma warning restore CA2100
-            command.Parameters.AddWithValue("$seq", victim);
-            Assert.Equal(1, await command.ExecuteNonQueryAsync());
-        }
+        Assert.Equal(1, await app.ExecuteSqlAsync(sql, victim));
 
         // Then verification names that entry and why
         var result = AuditChain.Verify(app.Store.ReadAudit());

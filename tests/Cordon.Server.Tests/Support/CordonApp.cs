@@ -4,7 +4,7 @@ using System.Text.Json;
 using Cordon.Audit;
 using Cordon.Lists;
 using Cordon.Sharing;
-using Cordon.Sqlite;
+using Cordon.Storage;
 using Cordon.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,8 +12,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Cordon.Server.Tests.Support;
 
 /// <summary>
-/// A real server over a real SQLite file of the test's own: agencies and keys are made in the store as the command line
-/// makes them, then requests go through the whole pipeline (authentication, rate limiting, handlers, audit writer).
+/// A real server over a real store of the test's own: a SQLite file, or, when <c>CORDON_TEST_SERVER_STORE</c> is
+/// <c>postgres</c>, a new database on the <c>CORDON_TEST_POSTGRES</c> server (<c>./test.sh</c> runs these tests once with
+/// each). Agencies and keys are made in the store as the command line makes them, then requests go through the whole
+/// pipeline (authentication, rate limiting, handlers, audit writer).
 /// </summary>
 public sealed class CordonApp : WebApplicationFactory<Program>
 {
@@ -22,11 +24,11 @@ public sealed class CordonApp : WebApplicationFactory<Program>
     public CordonApp(Dictionary<string, string>? settings = null)
     {
         Folder = TestData.TempDirectory();
-        DbPath = Path.Combine(Folder, "cordon.db");
-        Store = SqliteStore.Open(DbPath);
+        Db = OnPostgres ? TestDatabases.NewPostgres() : Path.Combine(Folder, "cordon.db");
+        Store = Stores.Open(Db);
         _settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Db"] = DbPath,
+            ["Db"] = Db,
             ["KeyCacheSeconds"] = "0",
             ["RefreshSeconds"] = "0.2",
         };
@@ -38,10 +40,30 @@ public sealed class CordonApp : WebApplicationFactory<Program>
 
     public string Folder { get; }
 
-    public string DbPath { get; }
+    /// <summary>Whether the tests run against PostgreSQL rather than SQLite.</summary>
+    public static bool OnPostgres =>
+        string.Equals(Environment.GetEnvironmentVariable("CORDON_TEST_SERVER_STORE"), "postgres", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The same file, opened beside the server, as the command line would open it.</summary>
-    public SqliteStore Store { get; }
+    /// <summary>The database the server was given: a file path or a PostgreSQL connection string.</summary>
+    public string Db { get; }
+
+    /// <summary>The same database, opened beside the server, as the command line would open it.</summary>
+    public IStore Store { get; }
+
+    /// <summary>Runs one statement directly on the database (as someone tampering with it would), with <c>@seq</c> as a value; returns the rows changed.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "The tests' own constant SQL.")]
+    public async Task<int> ExecuteSqlAsync(string sql, long seq)
+    {
+        await using System.Data.Common.DbConnection connection = OnPostgres ? new Npgsql.NpgsqlConnection(Db) : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@seq";
+        parameter.Value = seq;
+        command.Parameters.Add(parameter);
+        return await command.ExecuteNonQueryAsync();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
