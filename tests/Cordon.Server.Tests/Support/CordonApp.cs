@@ -21,10 +21,12 @@ public sealed class CordonApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string> _settings;
 
-    public CordonApp(Dictionary<string, string>? settings = null)
+    /// <param name="settings">Server settings over the tests' defaults.</param>
+    /// <param name="db">The database to use instead of a new one of the store under test (the server's may reach it another way, in <paramref name="settings"/>).</param>
+    public CordonApp(Dictionary<string, string>? settings = null, string? db = null)
     {
         Folder = TestData.TempDirectory();
-        Db = OnPostgres ? TestDatabases.NewPostgres() : Path.Combine(Folder, "cordon.db");
+        Db = db ?? (OnPostgres ? TestDatabases.NewPostgres() : Path.Combine(Folder, "cordon.db"));
         Store = Stores.Open(Db);
         _settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -54,7 +56,7 @@ public sealed class CordonApp : WebApplicationFactory<Program>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "The tests' own constant SQL.")]
     public async Task<int> ExecuteSqlAsync(string sql, long seq)
     {
-        await using System.Data.Common.DbConnection connection = OnPostgres ? new Npgsql.NpgsqlConnection(Db) : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db}");
+        await using System.Data.Common.DbConnection connection = Cordon.Postgres.PostgresStore.Names(Db) ? new Npgsql.NpgsqlConnection(Db) : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
