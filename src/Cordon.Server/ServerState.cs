@@ -173,7 +173,7 @@ public sealed class ServerState : IAsyncDisposable
     internal static int CompactAt(Screener screener) => Math.Max(2_000, screener.EntityCount / 100);
 
     private Screener BuildScreener(CancellationToken cancellationToken) =>
-        new(ScreeningIndex.Build(Store.ReadEntities(cancellationToken: cancellationToken)), cachedNames: 100_000);
+        new(ScreeningIndex.Build(ReadAhead.Of(Store.ReadEntities(cancellationToken: cancellationToken), capacity: 16_384)), cachedNames: 100_000);
 
     /// <summary>
     /// The records each dataset's versions after <paramref name="from"/> wrote and withdrew, put on top of

@@ -12,8 +12,14 @@ namespace Cordon.Server;
 /// </summary>
 internal static class ServerWarmup
 {
-    /// <summary>Queries screened at start.</summary>
+    /// <summary>Queries screened at start, at most.</summary>
     public const int Queries = 6000;
+
+    /// <summary>
+    /// The longest the warm-up goes on. On a small index the queries take well under a second; on a million entities
+    /// each costs more, and by then the code is long since recompiled: the rest would only delay readiness.
+    /// </summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
 
     public static void Run(Screener screener, CancellationToken cancellationToken)
     {
@@ -36,8 +42,15 @@ internal static class ServerWarmup
             };
         }
 
-        Parallel.For(0, Queries, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(Budget.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        Parallel.For(0, Queries, new ParallelOptions { CancellationToken = cancellationToken }, (i, loop) =>
         {
+            if (System.Diagnostics.Stopwatch.GetTimestamp() > deadline)
+            {
+                loop.Stop();
+                return;
+            }
+
             var query = new ScreeningQuery(names[i], BirthDate: i % 4 == 0 ? "1970" : null, Country: i % 5 == 0 ? "de" : null) { Limit = 10 };
             screener.Screen(query);
         });
