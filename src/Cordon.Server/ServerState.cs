@@ -133,6 +133,10 @@ public sealed class ServerState : IAsyncDisposable
                     // Only the first view: later ones replace a view that is answering, and the code is warm by then.
                     await Task.Run(() => ServerWarmup.Run(screener, cancellationToken), cancellationToken).ConfigureAwait(false);
                 }
+
+                // So that the first change to arrive does not wait for it.
+                var built = screener;
+                _ = Task.Run(built.PrepareForChanges, CancellationToken.None);
             }
             else
             {
@@ -201,7 +205,12 @@ public sealed class ServerState : IAsyncDisposable
     private Task<(Screener Screener, IReadOnlyDictionary<string, int> Versions)> Compact(IReadOnlyDictionary<string, int> versions)
     {
         // Entities are read after these versions, so they are at least as new; what came later is applied on top.
-        var task = Task.Run(() => (BuildScreener(CancellationToken.None), versions));
+        var task = Task.Run(() =>
+        {
+            var screener = BuildScreener(CancellationToken.None);
+            screener.PrepareForChanges();
+            return (screener, versions);
+        });
         _ = task.ContinueWith(_ => RefreshAsync(rebuild: false), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         return task;
     }
