@@ -38,10 +38,10 @@ public sealed partial class PostgresStore
     });
 
     public IReadOnlyList<Agency> GetAgencies() =>
-        Query("SELECT code, name, country, created_at FROM agencies ORDER BY code COLLATE \"C\"", ReadAgency);
+        Query($"SELECT {StoredRows.AgencyColumns} FROM agencies ORDER BY code COLLATE \"C\"", StoredRows.Agency);
 
     public Agency? GetAgency(string code) =>
-        Query("SELECT code, name, country, created_at FROM agencies WHERE code = $1", ReadAgency, code).FirstOrDefault();
+        Query($"SELECT {StoredRows.AgencyColumns} FROM agencies WHERE code = $1", StoredRows.Agency, code).FirstOrDefault();
 
     public void AddKey(ApiKey key, byte[] hash, AuditEntry audit) => Write(audit, null, (connection, transaction) =>
     {
@@ -57,7 +57,7 @@ public sealed partial class PostgresStore
     });
 
     public ApiKey? FindKey(byte[] hash) =>
-        Query($"SELECT {KeyColumns} FROM api_keys WHERE hash = $1", ReadKey, hash).FirstOrDefault();
+        Query($"SELECT {StoredRows.KeyColumns} FROM api_keys WHERE hash = $1", StoredRows.Key, hash).FirstOrDefault();
 
     public bool RevokeKey(string id, DateTimeOffset at, AuditEntry audit) => WriteIf(audit, null, (connection, transaction) =>
     {
@@ -67,8 +67,8 @@ public sealed partial class PostgresStore
     });
 
     public IReadOnlyList<ApiKey> GetKeys(string? agency = null) => Query(
-        $"SELECT {KeyColumns} FROM api_keys WHERE $1::text IS NULL OR agency = $1 ORDER BY agency COLLATE \"C\", created_at COLLATE \"C\", id COLLATE \"C\"",
-        ReadKey, (object?)agency ?? DBNull.Value);
+        $"SELECT {StoredRows.KeyColumns} FROM api_keys WHERE $1::text IS NULL OR agency = $1 ORDER BY agency COLLATE \"C\", created_at COLLATE \"C\", id COLLATE \"C\"",
+        StoredRows.Key, (object?)agency ?? DBNull.Value);
 
     public void CreateDataset(string name, string title, string owner, HandlingRule rule, AuditEntry audit) => Write(audit, DatasetsChanged, (connection, transaction) =>
     {
@@ -146,25 +146,22 @@ public sealed partial class PostgresStore
     public IEnumerable<AuditRecord> ReadAudit(string? agency = null, long afterSeq = 0, int limit = int.MaxValue)
     {
         using var connection = Connect();
-        using var command = PostgresSql.Command(connection, null, """
-            SELECT seq, at, agency, key, action, subject, details, hash FROM audit
+        using var command = PostgresSql.Command(connection, null, $"""
+            SELECT {StoredRows.AuditColumns} FROM audit
             WHERE seq > $1 AND ($2::text IS NULL OR agency = $2) ORDER BY seq LIMIT $3
             """, afterSeq, (object?)agency ?? DBNull.Value, limit);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            yield return new AuditRecord(reader.GetInt64(0),
-                new AuditEntry(ParseTime(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6)),
-                reader.GetString(7));
+            yield return StoredRows.Audit(reader);
         }
     }
 
-    public IReadOnlyList<StoredNotification> GetNotifications(string agency, long afterSeq = 0, int limit = 100) => Query("""
-        SELECT seq, reference, agency, at, kind, from_agency, from_key, purpose, query, entity_id, score
+    public IReadOnlyList<StoredNotification> GetNotifications(string agency, long afterSeq = 0, int limit = 100) => Query($"""
+        SELECT {StoredRows.NotificationColumns}
         FROM notifications WHERE agency = $1 AND seq > $2 ORDER BY seq LIMIT $3
         """,
-        r => new StoredNotification(r.GetInt64(0), new Notification(r.GetString(1), r.GetString(2), ParseTime(r.GetString(3)), r.GetString(4),
-            r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetDouble(10))),
+        StoredRows.Notification,
         agency, afterSeq, limit);
 
     public IReadOnlyList<Entity> ReadChangedEntities(string dataset, int afterVersion) => Query(
@@ -174,13 +171,6 @@ public sealed partial class PostgresStore
     public IReadOnlyList<string> ReadRemovedIds(string dataset, int afterVersion) => Query(
         "SELECT DISTINCT id COLLATE \"C\" FROM removed_entities WHERE dataset = $1 AND version > $2 ORDER BY 1",
         r => r.GetString(0), dataset, afterVersion);
-
-    private const string KeyColumns = "id, agency, role, label, created_at, revoked_at, purpose";
-
-    private static ApiKey ReadKey(NpgsqlDataReader r) => new(r.GetString(0), r.GetString(1), Roles.Parse(r.GetString(2)), r.GetString(3),
-        ParseTime(r.GetString(4)), r.IsDBNull(5) ? null : ParseTime(r.GetString(5)), r.IsDBNull(6) ? null : r.GetString(6));
-
-    private static Agency ReadAgency(NpgsqlDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), ParseTime(r.GetString(3)));
 
     /// <summary>Runs a change and appends its audit entry in the same transaction; announces <paramref name="kind"/> when it commits.</summary>
     private void Write(AuditEntry audit, string? kind, Action<NpgsqlConnection, NpgsqlTransaction> change) =>

@@ -20,10 +20,10 @@ public sealed partial class SqliteStore
     });
 
     public IReadOnlyList<Agency> GetAgencies() =>
-        Query("SELECT code, name, country, created_at FROM agencies ORDER BY code", ReadAgency);
+        Query($"SELECT {StoredRows.AgencyColumns} FROM agencies ORDER BY code", StoredRows.Agency);
 
     public Agency? GetAgency(string code) =>
-        Query("SELECT code, name, country, created_at FROM agencies WHERE code = $code", ReadAgency, ("$code", code)).FirstOrDefault();
+        Query($"SELECT {StoredRows.AgencyColumns} FROM agencies WHERE code = $code", StoredRows.Agency, ("$code", code)).FirstOrDefault();
 
     public void AddKey(ApiKey key, byte[] hash, AuditEntry audit) => Write(audit, (connection, transaction) =>
     {
@@ -41,7 +41,7 @@ public sealed partial class SqliteStore
     });
 
     public ApiKey? FindKey(byte[] hash) =>
-        Query($"SELECT {KeyColumns} FROM api_keys WHERE hash = $hash", ReadKey, ("$hash", hash)).FirstOrDefault();
+        Query($"SELECT {StoredRows.KeyColumns} FROM api_keys WHERE hash = $hash", StoredRows.Key, ("$hash", hash)).FirstOrDefault();
 
     public bool RevokeKey(string id, DateTimeOffset at, AuditEntry audit)
     {
@@ -67,8 +67,8 @@ public sealed partial class SqliteStore
     }
 
     public IReadOnlyList<ApiKey> GetKeys(string? agency = null) => agency is null
-        ? Query($"SELECT {KeyColumns} FROM api_keys ORDER BY agency, created_at, id", ReadKey)
-        : Query($"SELECT {KeyColumns} FROM api_keys WHERE agency = $agency ORDER BY created_at, id", ReadKey, ("$agency", agency));
+        ? Query($"SELECT {StoredRows.KeyColumns} FROM api_keys ORDER BY agency, created_at, id", StoredRows.Key)
+        : Query($"SELECT {StoredRows.KeyColumns} FROM api_keys WHERE agency = $agency ORDER BY created_at, id", StoredRows.Key, ("$agency", agency));
 
     public void CreateDataset(string name, string title, string owner, HandlingRule rule, AuditEntry audit) => Write(audit, (connection, transaction) =>
     {
@@ -198,7 +198,7 @@ public sealed partial class SqliteStore
     {
         using var connection = Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, at, agency, key, action, subject, details, hash FROM audit WHERE seq > $after"
+        command.CommandText = $"SELECT {StoredRows.AuditColumns} FROM audit WHERE seq > $after"
             + (agency is null ? "" : " AND agency = $agency") + " ORDER BY seq LIMIT $limit";
         command.Parameters.AddWithValue("$after", afterSeq);
         command.Parameters.AddWithValue("$limit", limit);
@@ -210,26 +210,16 @@ public sealed partial class SqliteStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            yield return new AuditRecord(reader.GetInt64(0),
-                new AuditEntry(ParseTime(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6)),
-                reader.GetString(7));
+            yield return StoredRows.Audit(reader);
         }
     }
 
-    public IReadOnlyList<StoredNotification> GetNotifications(string agency, long afterSeq = 0, int limit = 100) => Query("""
-        SELECT seq, reference, agency, at, kind, from_agency, from_key, purpose, query, entity_id, score
+    public IReadOnlyList<StoredNotification> GetNotifications(string agency, long afterSeq = 0, int limit = 100) => Query($"""
+        SELECT {StoredRows.NotificationColumns}
         FROM notifications WHERE agency = $agency AND seq > $after ORDER BY seq LIMIT $limit
         """,
-        r => new StoredNotification(r.GetInt64(0), new Notification(r.GetString(1), r.GetString(2), ParseTime(r.GetString(3)), r.GetString(4),
-            r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetDouble(10))),
+        StoredRows.Notification,
         ("$agency", agency), ("$after", afterSeq), ("$limit", limit));
-
-    private const string KeyColumns = "id, agency, role, label, created_at, revoked_at, purpose";
-
-    private static ApiKey ReadKey(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), Roles.Parse(r.GetString(2)), r.GetString(3),
-        ParseTime(r.GetString(4)), r.IsDBNull(5) ? null : ParseTime(r.GetString(5)), r.IsDBNull(6) ? null : r.GetString(6));
-
-    private static Agency ReadAgency(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), ParseTime(r.GetString(3)));
 
     /// <summary>Runs a change and appends its audit entry in the same transaction.</summary>
     private void Write(AuditEntry audit, Action<SqliteConnection, SqliteTransaction> change)

@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Cordon.Cli.Tests.Support;
+using Cordon.Postgres.Tests;
 using Cordon.Tests.Support;
 using Npgsql;
 
@@ -17,11 +18,11 @@ namespace Cordon.Cli.Tests;
 /// </summary>
 public sealed class TwoNodeTests
 {
-    [TwoNodeFact]
+    [PostgresFact]
     public async Task An_entity_created_through_one_node_is_screened_on_the_other_within_2_s_and_killing_a_node_mid_import_changes_nothing()
     {
         // Given one database, an agency with a key, and two nodes serving it
-        var db = NewDatabase();
+        var db = TestPostgres.NewDatabase(pooling: true);
         Assert.Equal(0, CordonProcess.Run("agency", "add", "BKA", "--name", "Bundeskriminalamt", "--country", "de", "--db", db).ExitCode);
         var secret = CordonProcess.Run("key", "create", "--agency", "BKA", "--role", "admin", "--db", db, "--json").Json.GetProperty("key").GetString()!;
         using var nodeA = await Node.StartAsync(db, secret);
@@ -82,22 +83,6 @@ public sealed class TwoNodeTests
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%incoming%' AND state <> 'idle'",
             connection);
         return (long)command.ExecuteScalar()! > 0;
-    }
-
-    private static string NewDatabase()
-    {
-        var server = Environment.GetEnvironmentVariable("CORDON_TEST_POSTGRES")!;
-        var name = "cordon_nodes_" + Guid.NewGuid().ToString("N")[..12];
-        using (var connection = new NpgsqlConnection(server))
-        {
-            connection.Open();
-#pragma warning disable CA2100 // The name is made here of a fixed prefix and hex digits.
-            using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-#pragma warning restore CA2100
-            create.ExecuteNonQuery();
-        }
-
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
     private static void WriteEntities(string path, int count)
@@ -186,19 +171,6 @@ public sealed class TwoNodeTests
             using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-    }
-}
-
-/// <summary>Needs the PostgreSQL server <c>./test.sh</c> starts; skipped without one, except under CI, where it fails instead.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-internal sealed class TwoNodeFactAttribute : FactAttribute
-{
-    public TwoNodeFactAttribute()
-    {
-        if (Environment.GetEnvironmentVariable("CORDON_TEST_POSTGRES") is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
-        {
-            Skip = "no PostgreSQL server: CORDON_TEST_POSTGRES is not set (./test.sh starts one)";
         }
     }
 }

@@ -3,15 +3,15 @@ using Npgsql;
 namespace Cordon.Postgres.Tests;
 
 /// <summary>
-/// The PostgreSQL server the tests use: <c>CORDON_TEST_POSTGRES</c>, which <c>./test.sh</c> sets after starting a
+/// The PostgreSQL server the tests use (this file is shared by every test project that needs one): <c>CORDON_TEST_POSTGRES</c>, which <c>./test.sh</c> sets after starting a
 /// throwaway cluster on loopback. Each test gets a database of its own.
 /// </summary>
 internal static class TestPostgres
 {
     public static string? Server => Environment.GetEnvironmentVariable("CORDON_TEST_POSTGRES");
 
-    /// <summary>Creates an empty database and returns its connection string.</summary>
-    public static string NewDatabase()
+    /// <summary>Creates an empty database and returns its connection string (without pooling unless asked: a test's database is short-lived).</summary>
+    public static string NewDatabase(bool pooling = false)
     {
         var server = Server ?? throw new InvalidOperationException(
             "CORDON_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts a PostgreSQL server for them");
@@ -25,7 +25,7 @@ internal static class TestPostgres
             create.ExecuteNonQuery();
         }
 
-        return new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = pooling }.ConnectionString;
     }
 
     /// <summary>Runs a query on a database and returns the first column of each row.</summary>

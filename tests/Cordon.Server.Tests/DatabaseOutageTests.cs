@@ -1,4 +1,5 @@
 using System.Net;
+using Cordon.Postgres.Tests;
 using Cordon.Server.Tests.Support;
 using Cordon.Sharing;
 using Npgsql;
@@ -8,11 +9,11 @@ namespace Cordon.Server.Tests;
 /// <summary>A node whose PostgreSQL database goes away while it serves: 503s while it is gone, service again when it is back.</summary>
 public sealed class DatabaseOutageTests
 {
-    [PostgresServerFact]
+    [PostgresFact]
     public async Task While_the_database_is_unreachable_requests_get_503_with_retry_after_and_service_returns_with_it()
     {
         // Given a node that reaches its database through a relay, serving screens
-        var db = TestDatabases.NewPostgres();
+        var db = TestPostgres.NewDatabase(pooling: true);
         var direct = new NpgsqlConnectionStringBuilder(db);
         using var proxy = new TcpProxy(direct.Host!, direct.Port);
         var relayed = new NpgsqlConnectionStringBuilder(db) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 2, CommandTimeout = 5 }.ConnectionString;
@@ -43,18 +44,5 @@ public sealed class DatabaseOutageTests
         while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
 
         Assert.Equal(HttpStatusCode.OK, status);
-    }
-}
-
-/// <summary>Needs the PostgreSQL server <c>./test.sh</c> starts; skipped without one, except under CI, where it fails instead.</summary>
-[AttributeUsage(AttributeTargets.Method)]
-internal sealed class PostgresServerFactAttribute : FactAttribute
-{
-    public PostgresServerFactAttribute()
-    {
-        if (Environment.GetEnvironmentVariable("CORDON_TEST_POSTGRES") is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
-        {
-            Skip = "no PostgreSQL server: CORDON_TEST_POSTGRES is not set (./test.sh starts one)";
-        }
     }
 }

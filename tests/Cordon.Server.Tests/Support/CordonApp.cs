@@ -26,7 +26,7 @@ public sealed class CordonApp : WebApplicationFactory<Program>
     public CordonApp(Dictionary<string, string>? settings = null, string? db = null)
     {
         Folder = TestData.TempDirectory();
-        Db = db ?? (OnPostgres ? TestDatabases.NewPostgres() : Path.Combine(Folder, "cordon.db"));
+        Db = db ?? (OnPostgres ? Cordon.Postgres.Tests.TestPostgres.NewDatabase(pooling: true) : Path.Combine(Folder, "cordon.db"));
         Store = Stores.Open(Db);
         _settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
