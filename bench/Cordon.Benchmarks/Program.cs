@@ -5,7 +5,9 @@ namespace Cordon.Benchmarks;
 /// <c>import</c> times its import into SQLite (or PostgreSQL), <c>profile</c> splits that time by stage,
 /// <c>cross-script</c> measures how the real UN list finds its entities by names it does not index,
 /// <c>screen-input</c> writes the seeded CSV the <c>cordon screen-file</c> benchmark screens,
-/// <c>pair</c> shows how one name scores against another, <c>load</c> drives <c>POST /v1/screen</c> at a constant rate.
+/// <c>pair</c> shows how one name scores against another, <c>propagation</c> times a change from one node to another,
+/// <c>load</c> drives <c>POST /v1/screen</c> at a constant rate,
+/// <c>pg-peer</c> compares Cordon's matcher with a PostgreSQL <c>pg_trgm</c> + <c>fuzzystrmatch</c> peer.
 /// </summary>
 internal static class Program
 {
@@ -20,6 +22,8 @@ internal static class Program
           screen-input --rows N [--seed S] --out FILE [--un PATH] [--ofac DIR] [--format csv|ndjson]
           load     --url URL --key KEY --input CSV [--rate R] [--seconds S] [--warmup W] [--connections C]
           pair     --a NAME --b NAME [--org 0|1]
+          propagation --a URL --b URL --key KEY --dataset AGENCY_NAME [--samples N]
+          pg-peer  --postgres CONNSTRING [--entities N] [--queries Q] [--seed S] [--pairs CSV] [--cordon-passes K]
         """;
 
     private static int Main(string[] args)
@@ -38,6 +42,8 @@ internal static class Program
                 "screen-input" => ScreenInputCommand.Run(BenchArgs.Parse(rest, "rows", "seed", "out", "un", "ofac", "format")),
                 "load" => LoadCommand.Run(BenchArgs.Parse(rest, "url", "key", "input", "rate", "seconds", "warmup", "connections")),
                 "pair" => PairCommand.Run(BenchArgs.Parse(rest, "a", "b", "org")),
+                "propagation" => PropagationCommand.Run(BenchArgs.Parse(rest, "a", "b", "key", "samples", "dataset")),
+                "pg-peer" => PgPeerCommand.Run(BenchArgs.Parse(rest, "postgres", "entities", "queries", "seed", "pairs", "cordon-passes")),
                 _ => Fail(Usage),
             };
         }
