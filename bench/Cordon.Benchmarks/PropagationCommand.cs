@@ -29,7 +29,7 @@ internal static class PropagationCommand
     private static async Task<int> RunAsync(HttpClient a, HttpClient b, int samples, string dataset)
     {
         var created = await a.PostAsJsonAsync("/v1/datasets", new { name = dataset });
-        if (created.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.BadRequest))
+        if (created.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict))
         {
             await Console.Error.WriteLineAsync($"could not create dataset {dataset}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
             return 1;

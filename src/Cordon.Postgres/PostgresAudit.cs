@@ -14,9 +14,9 @@ internal static class PostgresAudit
     /// <summary>The advisory lock appends hold ("cordonau" as eight ASCII bytes).</summary>
     public const long LockKey = 0x636F72646F6E6175;
 
-    /// <summary>Appends the entries (consecutive in the chain), the notifications and the review items; returns the first entry's sequence number.</summary>
+    /// <summary>Appends the entries (consecutive in the chain), the notifications and the review items; returns the first entry's sequence number. New review items are announced as <paramref name="node"/>'s.</summary>
     public static long Append(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<AuditEntry> entries,
-        IReadOnlyList<Notification> notifications, IReadOnlyList<ReviewItem> reviews)
+        IReadOnlyList<Notification> notifications, IReadOnlyList<ReviewItem> reviews, string node)
     {
         long seq = 0;
         var previous = AuditChain.Genesis;
@@ -39,13 +39,30 @@ internal static class PostgresAudit
 
         var first = seq + 1;
         using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var entry in entries)
+        if (entries.Count > 0)
         {
-            seq++;
-            previous = AuditChain.Hash(previous, seq, entry);
+            // One statement for the whole batch, its rows as arrays: one parse and plan however many entries.
+            var seqs = new long[entries.Count];
+            var columns = new string[7][];
+            for (var c = 0; c < columns.Length; c++)
+            {
+                columns[c] = new string[entries.Count];
+            }
+
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var entry = entries[i];
+                seq++;
+                previous = AuditChain.Hash(previous, seq, entry);
+                seqs[i] = seq;
+                (columns[0][i], columns[1][i], columns[2][i], columns[3][i], columns[4][i], columns[5][i], columns[6][i]) =
+                    (entry.AtText, entry.Agency, entry.Key, entry.Action, entry.Subject, entry.Details, previous);
+            }
+
             batch.BatchCommands.Add(Statement("""
-                INSERT INTO audit (seq, at, agency, key, action, subject, details, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                """, seq, entry.AtText, entry.Agency, entry.Key, entry.Action, entry.Subject, entry.Details, previous));
+                INSERT INTO audit (seq, at, agency, key, action, subject, details, hash)
+                SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+                """, seqs, columns[0], columns[1], columns[2], columns[3], columns[4], columns[5], columns[6]));
         }
 
         foreach (var n in notifications)
@@ -69,7 +86,7 @@ internal static class PostgresAudit
         if (reviews.Count > 0)
         {
             // Other nodes keep every review item's state in memory: they read the new ones when this commits.
-            batch.BatchCommands.Add(Statement("SELECT pg_notify($1, $2)", PostgresStore.ChangeChannel, PostgresStore.ReviewsChanged));
+            batch.BatchCommands.Add(Statement("SELECT pg_notify($1, $2)", PostgresStore.ChangeChannel, PostgresStore.ReviewsChanged + " " + node));
         }
 
         if (batch.BatchCommands.Count > 0)

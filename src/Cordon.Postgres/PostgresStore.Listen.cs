@@ -6,8 +6,8 @@ namespace Cordon.Postgres;
 public sealed partial class PostgresStore
 {
     /// <summary>
-    /// Listens on <see cref="ChangeChannel"/> until <paramref name="cancellationToken"/> ends, handing each announced kind
-    /// to <paramref name="changed"/>. Every time it (re)connects it first calls <paramref name="connected"/>: what was
+    /// Listens on <see cref="ChangeChannel"/> until <paramref name="cancellationToken"/> ends, handing each kind other
+    /// store instances announce to <paramref name="changed"/> (this one's own are left out). Every time it (re)connects it first calls <paramref name="connected"/>: what was
     /// announced while it was away is lost, so the caller reads the state itself then. A lost connection is reported to
     /// <paramref name="lost"/> and tried again after <paramref name="retry"/>; this never throws but to cancel.
     /// </summary>
@@ -19,7 +19,15 @@ public sealed partial class PostgresStore
             {
                 await using var connection = _listener.CreateConnection();
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                connection.Notification += (_, e) => changed(e.Payload);
+                connection.Notification += (_, e) =>
+                {
+                    // "kind node": this store's own announcements are not news to it.
+                    var space = e.Payload.IndexOf(' ', StringComparison.Ordinal);
+                    if (space < 0 || !e.Payload.AsSpan(space + 1).SequenceEqual(Node))
+                    {
+                        changed(space < 0 ? e.Payload : e.Payload[..space]);
+                    }
+                };
                 await using (var listen = new NpgsqlCommand($"LISTEN {ChangeChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

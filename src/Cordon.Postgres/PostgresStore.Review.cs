@@ -52,7 +52,7 @@ public sealed partial class PostgresStore
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
         // The audit append first: it takes the audit lock, under which the decision's revision is then given.
-        PostgresAudit.Append(connection, transaction, [audit], notification is null ? [] : [notification], []);
+        PostgresAudit.Append(connection, transaction, [audit], notification is null ? [] : [notification], [], Node);
         using (var command = PostgresSql.Command(connection, transaction, """
             UPDATE review_items SET status = $1, decided_at = $2, decided_by = $3, note = $4, revision = nextval('review_revisions')
             WHERE id = $5 AND status = 'open'

@@ -9,13 +9,20 @@ namespace Cordon.Postgres;
 /// <summary>
 /// The sharing half of the store: agencies, keys, handling rules, the audit chain, notifications, review items and
 /// monitored subjects. Every change commits with its audit entry, and tells the other nodes (NOTIFY on
-/// <see cref="ChangeChannel"/>) what kind of state moved; the state itself is in the tables, so a node that missed a
-/// notification catches up by reading them.
+/// <see cref="ChangeChannel"/>) what kind of state moved and which store instance moved it (<see cref="Node"/>); the state
+/// itself is in the tables, so a node that missed a notification catches up by reading them.
 /// </summary>
 public sealed partial class PostgresStore
 {
-    /// <summary>The channel changes are announced on; the payload is one of the kinds below.</summary>
+    /// <summary>The channel changes are announced on; the payload is one of the kinds below, a space, and the announcing <see cref="Node"/>.</summary>
     public const string ChangeChannel = "cordon_changes";
+
+    /// <summary>
+    /// This store instance, as its announcements name it: a node that hears its own announcement has nothing to catch up
+    /// on (the server answers a change only once its own view has it), and under load its own audit commits would
+    /// otherwise wake it hundreds of times a second.
+    /// </summary>
+    public string Node { get; } = Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>A dataset's content, version or rule changed.</summary>
     public const string DatasetsChanged = "datasets";
@@ -135,7 +142,7 @@ public sealed partial class PostgresStore
 
         using var connection = Connect();
         using var transaction = connection.BeginTransaction();
-        var first = PostgresAudit.Append(connection, transaction, entries, notifications, reviews ?? []);
+        var first = PostgresAudit.Append(connection, transaction, entries, notifications, reviews ?? [], Node);
         transaction.Commit();
         return first;
     }
@@ -190,7 +197,7 @@ public sealed partial class PostgresStore
             return false;
         }
 
-        PostgresAudit.Append(connection, transaction, [audit], [], []);
+        PostgresAudit.Append(connection, transaction, [audit], [], [], Node);
         if (kind is not null)
         {
             Announce(connection, transaction, kind);
@@ -201,6 +208,6 @@ public sealed partial class PostgresStore
     }
 
     /// <summary>Tells the other nodes, when the transaction commits, that state of this kind changed.</summary>
-    private static void Announce(NpgsqlConnection connection, NpgsqlTransaction transaction, string kind) =>
-        PostgresSql.Execute(connection, transaction, "SELECT pg_notify($1, $2)", ChangeChannel, kind);
+    private void Announce(NpgsqlConnection connection, NpgsqlTransaction transaction, string kind) =>
+        PostgresSql.Execute(connection, transaction, "SELECT pg_notify($1, $2)", ChangeChannel, kind + " " + Node);
 }

@@ -43,7 +43,12 @@ public sealed partial class PostgresStore : IStore
     {
         var builder = PostgresAddress.Parse(db);
         var display = PostgresAddress.Display(builder);
-        var source = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+        // Statements run often (the audit append, key lookups) are prepared once per connection.
+        var source = new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(builder.ConnectionString)
+        {
+            MaxAutoPrepare = Math.Max(builder.MaxAutoPrepare, 64),
+            AutoPrepareMinUsages = 2,
+        }.ConnectionString).Build();
         try
         {
             using var connection = source.OpenConnection();

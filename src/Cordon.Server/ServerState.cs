@@ -38,7 +38,8 @@ public sealed class ServerState : IAsyncDisposable
             sqlite.CheckpointInBackground(TimeSpan.FromMilliseconds(100));
         }
 
-        Audit = new AuditWriter(Store);
+        // Across a network a commit waits on round trips: a thread of its own commits, not the requests' threads.
+        Audit = new AuditWriter(Store, committer: Store is PostgresStore);
         ReviewThreshold = options.Value.ReviewThreshold;
         // Read before the items: a change made while they load is read again when following, which changes nothing.
         _reviewRevision = Store is PostgresStore shared ? shared.GetReviewRevision() : 0;

@@ -69,8 +69,9 @@ public sealed class PostgresSharingTests
             await listener.WaitAsync(timeout.Token);
         }
 
-        // Then each kind of change was heard once, in commit order, and the screen was not
-        Assert.Equal([PostgresStore.DatasetsChanged, PostgresStore.MonitoredChanged, PostgresStore.ReviewsChanged], heard);
+        // Then each kind of change was heard once, in commit order, naming the store that made it, and the screen was not
+        Assert.Equal([PostgresStore.DatasetsChanged, PostgresStore.MonitoredChanged, PostgresStore.ReviewsChanged], heard.Select(h => h.Split(' ')[0]));
+        Assert.All(heard, h => Assert.Equal(store.Node, h.Split(' ')[1]));
         Assert.False(await listener.WaitAsync(200));
     }
 
@@ -94,5 +95,29 @@ public sealed class PostgresSharingTests
         Assert.Equal(ReviewStatus.Dismissed, second[0].Status);
         Assert.True(now > seen);
         Assert.Empty(store.ReadReviewChanges(now).Items);
+    }
+
+    [PostgresFact]
+    public async Task A_listening_node_hears_what_other_nodes_change_and_not_what_it_changes_itself()
+    {
+        // Given two nodes on one database, the first listening
+        var db = TestPostgres.NewDatabase();
+        using var self = PostgresStore.Open(db);
+        using var other = PostgresStore.Open(db);
+        var heard = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        var connected = new TaskCompletionSource();
+        using var stop = new CancellationTokenSource();
+        var listening = self.ListenAsync(kind => heard.Writer.TryWrite(kind), () => connected.TrySetResult(), _ => { }, TimeSpan.FromSeconds(1), stop.Token);
+        await connected.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // When it adds a monitored subject itself, then the other node imports
+        self.AddMonitored(new MonitoredSubject("BKA", "s1", "Jane Roe", null, null, null, [], "case", "key_x", Now), Entry("x", 1));
+        other.Import(new ImportRequest("alpha", "BKA", "ftm", "test"), [new EntityBuilder("a1", Schemata.Person, "a1").Add("name", "Jane Roe").Build()]);
+
+        // Then only the other node's change is handed on, as its kind
+        Assert.Equal(PostgresStore.DatasetsChanged, await heard.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(heard.Reader.TryRead(out _));
+        await stop.CancelAsync();
+        await listening;
     }
 }

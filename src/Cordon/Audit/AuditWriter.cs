@@ -9,6 +9,11 @@ namespace Cordon.Audit;
 /// caller finds no commit under way commits everything queued so far in one transaction, on its own thread, then
 /// releases them all. Under load a transaction carries many entries, so the store's commit rate stops being the
 /// server's ceiling, and still no answer is given before its entry is durable.
+/// <para>
+/// Over a network (a database server) a commit waits on round trips, and a caller committing on its own thread holds a
+/// pool thread all that time: the callers that would fill the next batch then cannot run, and batches stay small. With
+/// <c>committer</c> set, one thread of the writer's own commits instead, and callers only queue and wait.
+/// </para>
 /// </summary>
 public sealed class AuditWriter : IAsyncDisposable
 {
@@ -24,16 +29,39 @@ public sealed class AuditWriter : IAsyncDisposable
     private readonly List<Notification> _notifications = [];
     private readonly List<ReviewItem> _reviews = [];
     private readonly List<int> _firsts = new(MaxBatch);
+    private readonly SemaphoreSlim? _queued;
+    private readonly Thread? _committer;
     private int _committing;
     private bool _closing;
     private bool _disposed;
 
     /// <param name="store">Where entries are appended.</param>
     /// <param name="capacity">Most callers waiting at once; further callers wait for room.</param>
-    public AuditWriter(ISharingStore store, int capacity = 65_536)
+    /// <param name="committer">Commit on a thread of the writer's own rather than on the callers' (for a store across a network).</param>
+    public AuditWriter(ISharingStore store, int capacity = 65_536, bool committer = false)
     {
         _store = store;
         _room = new SemaphoreSlim(capacity, capacity);
+        if (committer)
+        {
+            _queued = new SemaphoreSlim(0);
+            _committer = new Thread(Committer) { IsBackground = true, Name = "Cordon audit committer" };
+            _committer.Start();
+        }
+    }
+
+    /// <summary>The committer thread: commits whatever is queued each time it is woken, until the writer closes.</summary>
+    private void Committer()
+    {
+        while (true)
+        {
+            _queued!.Wait();
+            CommitQueued();
+            if (Volatile.Read(ref _closing) && _queue.IsEmpty)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Queues one entry and completes with its sequence number once it is committed.</summary>
@@ -60,7 +88,15 @@ public sealed class AuditWriter : IAsyncDisposable
             _queue.Enqueue(pending);
         }
 
-        CommitQueued();
+        if (_queued is { } wake)
+        {
+            wake.Release();
+        }
+        else
+        {
+            CommitQueued();
+        }
+
         return await pending.Done.Task.ConfigureAwait(false);
     }
 
@@ -135,7 +171,13 @@ public sealed class AuditWriter : IAsyncDisposable
     {
         lock (_gate)
         {
-            _closing = true;
+            Volatile.Write(ref _closing, true);
+        }
+
+        if (_committer is not null)
+        {
+            _queued!.Release();
+            await Task.Run(_committer.Join).ConfigureAwait(false);
         }
 
         // Once closing is set nothing more is queued: commit what is left, or wait for the caller committing it.
@@ -156,6 +198,7 @@ public sealed class AuditWriter : IAsyncDisposable
         }
 
         _room.Dispose();
+        _queued?.Dispose();
     }
 
     private sealed record Pending(
