@@ -6,12 +6,14 @@ namespace Cordon.Sqlite.Tests;
 
 public sealed class AuditWriterTests
 {
-    [Fact]
-    public async Task Entries_still_queued_when_the_writer_stops_are_committed_before_it_returns()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Entries_still_queued_when_the_writer_stops_are_committed_before_it_returns(bool committer)
     {
         // Given a writer with a thousand entries queued, none awaited yet
         using var store = SqliteStore.Open(Path.Combine(TestData.TempDirectory(), "audit.db"));
-        var writer = new AuditWriter(store);
+        var writer = new AuditWriter(store, committer: committer);
         var now = DateTimeOffset.UtcNow;
         var pending = Enumerable.Range(0, 1000)
             .Select(i => writer.AppendAsync(new AuditEntry(now, "BKA", "key_1", AuditActions.Screen, $"name {i}", "{}")))
@@ -27,11 +29,13 @@ public sealed class AuditWriterTests
         Assert.Equal(Enumerable.Range(1, 1000).Select(i => (long)i), (await Task.WhenAll(pending)).Order());
     }
 
-    [Fact]
-    public async Task A_stopped_writer_refuses_new_entries_and_stopping_twice_is_harmless()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_stopped_writer_refuses_new_entries_and_stopping_twice_is_harmless(bool committer)
     {
         using var store = SqliteStore.Open(Path.Combine(TestData.TempDirectory(), "audit.db"));
-        var writer = new AuditWriter(store);
+        var writer = new AuditWriter(store, committer: committer);
         var seq = await writer.AppendAsync(new AuditEntry(DateTimeOffset.UtcNow, "BKA", "key_1", AuditActions.Screen, "before", "{}"));
 
         await writer.DisposeAsync();
@@ -43,11 +47,13 @@ public sealed class AuditWriterTests
         Assert.Equal(1, AuditChain.Verify(store.ReadAudit()).Entries);
     }
 
-    [Fact]
-    public async Task Callers_on_many_threads_each_get_their_own_place_in_one_intact_chain()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Callers_on_many_threads_each_get_their_own_place_in_one_intact_chain(bool committer)
     {
         using var store = SqliteStore.Open(Path.Combine(TestData.TempDirectory(), "audit.db"));
-        await using var writer = new AuditWriter(store, capacity: 16);
+        await using var writer = new AuditWriter(store, capacity: 16, committer: committer);
         var now = DateTimeOffset.UtcNow;
 
         // More callers than the writer has room for, from the pool, each queuing two entries that belong together

@@ -171,6 +171,11 @@ public sealed class AuditWriter : IAsyncDisposable
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             Volatile.Write(ref _closing, true);
         }
 
