@@ -112,10 +112,8 @@ public sealed partial class SqliteStore
 
     public HandlingMap GetHandling()
     {
-        var datasets = Query("SELECT name, owner, handling, share_with FROM datasets",
-            r => new DatasetHandling(r.GetString(0), r.GetString(1), HandlingRule.FromStored(r.GetString(2), r.GetString(3))));
-        var overrides = Query("SELECT id, dataset, handling, share_with FROM entity_handling",
-            r => new EntityHandling(r.GetString(0), r.GetString(1), HandlingRule.FromStored(r.GetString(2), r.GetString(3))));
+        var datasets = Query("SELECT name, owner, handling, share_with FROM datasets", StoredRows.DatasetRule);
+        var overrides = Query("SELECT id, dataset, handling, share_with FROM entity_handling", StoredRows.EntityRule);
         return new HandlingMap(datasets, overrides);
     }
 

@@ -70,5 +70,11 @@ public static class StoredRows
     public static AuditRecord Audit(DbDataReader r) => new(r.GetInt64(0),
         new AuditEntry(Time(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6)), r.GetString(7));
 
+    /// <summary>A dataset's owner and default rule, from <c>SELECT name, owner, handling, share_with FROM datasets</c>.</summary>
+    public static DatasetHandling DatasetRule(DbDataReader r) => new(r.GetString(0), r.GetString(1), HandlingRule.FromStored(r.GetString(2), r.GetString(3)));
+
+    /// <summary>An entity's own rule, from <c>SELECT id, dataset, handling, share_with FROM entity_handling</c>.</summary>
+    public static EntityHandling EntityRule(DbDataReader r) => new(r.GetString(0), r.GetString(1), HandlingRule.FromStored(r.GetString(2), r.GetString(3)));
+
     private static string? Text(DbDataReader r, int column) => r.IsDBNull(column) ? null : r.GetString(column);
 }
