@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Cordon.Model;
 using Cordon.Storage;
 using Npgsql;
@@ -57,17 +56,11 @@ public sealed partial class PostgresStore
     public DatasetInfo? GetDataset(string name) => QueryDatasets(name).FirstOrDefault();
 
     private List<DatasetInfo> QueryDatasets(string? name) => Query(
-        "SELECT name, title, owner, format, version, records, entities, updated_at FROM datasets WHERE $1::text IS NULL OR name = $1 ORDER BY name",
-        r => new DatasetInfo(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), ParseTime(r.GetString(7))),
-        (object?)name ?? DBNull.Value);
+        $"SELECT {StoredRows.DatasetColumns} FROM datasets WHERE $1::text IS NULL OR name = $1 ORDER BY name",
+        StoredRows.Dataset, (object?)name ?? DBNull.Value);
 
-    public IReadOnlyList<DatasetVersion> GetVersions(string dataset) => Query("""
-        SELECT dataset, version, imported_at, source, added, changed, removed, unchanged, records, entities
-        FROM dataset_versions WHERE dataset = $1 ORDER BY version
-        """,
-        r => new DatasetVersion(r.GetString(0), r.GetInt32(1), ParseTime(r.GetString(2)), r.GetString(3),
-            r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9)),
-        dataset);
+    public IReadOnlyList<DatasetVersion> GetVersions(string dataset) =>
+        Query($"SELECT {StoredRows.VersionColumns} FROM dataset_versions WHERE dataset = $1 ORDER BY version", StoredRows.Version, dataset);
 
     public IReadOnlyList<DeltaEntry> GetDelta(string dataset, int version) => Query(
         "SELECT source_ref, kind FROM deltas WHERE dataset = $1 AND version = $2 ORDER BY source_ref COLLATE \"C\"",
@@ -75,28 +68,22 @@ public sealed partial class PostgresStore
         dataset, version);
 
     public Entity? GetEntity(string id) =>
-        Query("SELECT id, schema, dataset, source_ref, properties FROM entities WHERE id = $1", ReadEntity, id).FirstOrDefault();
+        Query($"SELECT {StoredRows.EntityColumns} FROM entities WHERE id = $1", StoredRows.Entity, id).FirstOrDefault();
 
     public IEnumerable<Entity> ReadEntities(string? dataset = null, CancellationToken cancellationToken = default)
     {
         using var connection = Connect();
-        using var command = PostgresSql.Command(connection, null, """
-            SELECT id, schema, dataset, source_ref, properties FROM entities WHERE $1::text IS NULL OR dataset = $1
+        using var command = PostgresSql.Command(connection, null, $"""
+            SELECT {StoredRows.EntityColumns} FROM entities WHERE $1::text IS NULL OR dataset = $1
             ORDER BY dataset COLLATE "C", id COLLATE "C"
             """, (object?)dataset ?? DBNull.Value);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return ReadEntity(reader);
+            yield return StoredRows.Entity(reader);
         }
     }
-
-    private static Entity ReadEntity(NpgsqlDataReader reader) =>
-        EntityJson.FromStored(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-            Encoding.UTF8.GetBytes(reader.GetString(4)));
-
-    private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     private List<T> Query<T>(string sql, Func<NpgsqlDataReader, T> read, params object[] values)
     {

@@ -170,8 +170,8 @@ public sealed partial class PostgresStore
         agency, afterSeq, limit);
 
     public IReadOnlyList<Entity> ReadChangedEntities(string dataset, int afterVersion) => Query(
-        "SELECT id, schema, dataset, source_ref, properties FROM entities WHERE dataset = $1 AND version > $2 ORDER BY id COLLATE \"C\"",
-        ReadEntity, dataset, afterVersion);
+        $"SELECT {StoredRows.EntityColumns} FROM entities WHERE dataset = $1 AND version > $2 ORDER BY id COLLATE \"C\"",
+        StoredRows.Entity, dataset, afterVersion);
 
     public IReadOnlyList<string> ReadRemovedIds(string dataset, int afterVersion) => Query(
         "SELECT DISTINCT id COLLATE \"C\" FROM removed_entities WHERE dataset = $1 AND version > $2 ORDER BY 1",

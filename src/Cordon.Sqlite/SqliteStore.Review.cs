@@ -101,8 +101,8 @@ public sealed partial class SqliteStore
         Query($"SELECT {StoredRows.MonitoredColumns} FROM monitored ORDER BY agency, subject", StoredRows.Monitored);
 
     public IReadOnlyList<Entity> ReadChangedEntities(string dataset, int afterVersion) =>
-        Query("SELECT id, schema, dataset, source_ref, properties FROM entities WHERE dataset = $dataset AND version > $after ORDER BY id",
-            ReadEntity, ("$dataset", dataset), ("$after", afterVersion));
+        Query($"SELECT {StoredRows.EntityColumns} FROM entities WHERE dataset = $dataset AND version > $after ORDER BY id",
+            StoredRows.Entity, ("$dataset", dataset), ("$after", afterVersion));
 
     public IReadOnlyList<string> ReadRemovedIds(string dataset, int afterVersion) =>
         Query("SELECT DISTINCT id FROM removed_entities WHERE dataset = $dataset AND version > $after ORDER BY id",

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Cordon.Model;
 using Cordon.Storage;
 using Microsoft.Data.Sqlite;
@@ -122,7 +121,7 @@ public sealed partial class SqliteStore : IStore
     {
         using var connection = Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, title, owner, format, version, records, entities, updated_at FROM datasets"
+        command.CommandText = $"SELECT {StoredRows.DatasetColumns} FROM datasets"
             + (name is null ? "" : " WHERE name = $name") + " ORDER BY name";
         if (name is not null)
         {
@@ -133,8 +132,7 @@ public sealed partial class SqliteStore : IStore
         var result = new List<DatasetInfo>();
         while (reader.Read())
         {
-            result.Add(new DatasetInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), ParseTime(reader.GetString(7))));
+            result.Add(StoredRows.Dataset(reader));
         }
 
         return result;
@@ -144,17 +142,13 @@ public sealed partial class SqliteStore : IStore
     {
         using var connection = Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT dataset, version, imported_at, source, added, changed, removed, unchanged, records, entities
-            FROM dataset_versions WHERE dataset = $dataset ORDER BY version
-            """;
+        command.CommandText = $"SELECT {StoredRows.VersionColumns} FROM dataset_versions WHERE dataset = $dataset ORDER BY version";
         command.Parameters.AddWithValue("$dataset", dataset);
         using var reader = command.ExecuteReader();
         var result = new List<DatasetVersion>();
         while (reader.Read())
         {
-            result.Add(new DatasetVersion(reader.GetString(0), reader.GetInt32(1), ParseTime(reader.GetString(2)), reader.GetString(3),
-                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetInt32(9)));
+            result.Add(StoredRows.Version(reader));
         }
 
         return result;
@@ -181,17 +175,17 @@ public sealed partial class SqliteStore : IStore
     {
         using var connection = Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, schema, dataset, source_ref, properties FROM entities WHERE id = $id";
+        command.CommandText = $"SELECT {StoredRows.EntityColumns} FROM entities WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadEntity(reader) : null;
+        return reader.Read() ? StoredRows.Entity(reader) : null;
     }
 
     public IEnumerable<Entity> ReadEntities(string? dataset = null, CancellationToken cancellationToken = default)
     {
         using var connection = Connect();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, schema, dataset, source_ref, properties FROM entities"
+        command.CommandText = $"SELECT {StoredRows.EntityColumns} FROM entities"
             + (dataset is null ? "" : " WHERE dataset = $dataset") + " ORDER BY dataset, id";
         if (dataset is not null)
         {
@@ -202,13 +196,9 @@ public sealed partial class SqliteStore : IStore
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return ReadEntity(reader);
+            yield return StoredRows.Entity(reader);
         }
     }
-
-    private static Entity ReadEntity(SqliteDataReader reader) =>
-        EntityJson.FromStored(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-            Encoding.UTF8.GetBytes(reader.GetString(4)));
 
     private static int CurrentVersion(SqliteConnection connection, SqliteTransaction transaction, string dataset)
     {
@@ -232,8 +222,6 @@ public sealed partial class SqliteStore : IStore
 
         command.ExecuteNonQuery();
     }
-
-    private static DateTimeOffset ParseTime(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     /// <summary>
     /// From now on, commits made through this store no longer copy the write-ahead log back into the database; a

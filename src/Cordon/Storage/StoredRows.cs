@@ -6,7 +6,7 @@ using Cordon.Sharing;
 namespace Cordon.Storage;
 
 /// <summary>
-/// The sharing tables' rows as both stores select and read them: the same columns in the same order, times as ISO 8601
+/// The tables' rows as both stores select and read them: the same columns in the same order, times as ISO 8601
 /// text (the audit chain hashes them as written), identifiers joined by a separator no identifier may hold.
 /// </summary>
 public static class StoredRows
@@ -32,6 +32,21 @@ public static class StoredRows
     public static string JoinIdentifiers(IEnumerable<string> identifiers) => string.Join(IdentifierSeparator, identifiers);
 
     public static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    public const string EntityColumns = "id, schema, dataset, source_ref, properties";
+
+    public const string DatasetColumns = "name, title, owner, format, version, records, entities, updated_at";
+
+    public const string VersionColumns = "dataset, version, imported_at, source, added, changed, removed, unchanged, records, entities";
+
+    public static Model.Entity Entity(DbDataReader r) =>
+        Model.EntityJson.FromStored(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), System.Text.Encoding.UTF8.GetBytes(r.GetString(4)));
+
+    public static DatasetInfo Dataset(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), Time(r.GetString(7)));
+
+    public static DatasetVersion Version(DbDataReader r) => new(r.GetString(0), r.GetInt32(1), Time(r.GetString(2)), r.GetString(3),
+        r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9));
 
     public static StoredReviewItem Review(DbDataReader r) => new(r.GetInt64(0), new ReviewItem(
         Id: r.GetString(1),
