@@ -8,16 +8,6 @@ internal sealed record PairFeatures(NamePair Pair, float Similarity, double Leve
 /// <summary>The peer's knobs: <c>pg_trgm.similarity_threshold</c>, the acceptance threshold and the double-metaphone bonus.</summary>
 internal sealed record PeerSettings(double Threshold, double Accept, double Bonus);
 
-/// <summary>Counts of a matcher's decisions on the labelled pairs.</summary>
-internal sealed record PairCounts(int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)
-{
-    public double Precision => TruePositives + FalsePositives == 0 ? 0 : (double)TruePositives / (TruePositives + FalsePositives);
-
-    public double Recall => TruePositives + FalseNegatives == 0 ? 0 : (double)TruePositives / (TruePositives + FalseNegatives);
-
-    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
-}
-
 /// <summary>
 /// Tunes the peer on the labelled pairs: a pair is a match when the trigram retrieval would find it (similarity ≥ T)
 /// and its re-score reaches A. T, A and the bonus are swept for the best F1, on the same pairs the F1 is then reported
@@ -31,32 +21,8 @@ internal static class PgPeerTuning
     public static double Score(PairFeatures pair, double bonus) =>
         Math.Min(1.0, Math.Max(pair.Similarity, pair.Levenshtein) + (pair.SameDmetaphone ? bonus : 0));
 
-    public static PairCounts Count(IReadOnlyList<PairFeatures> pairs, PeerSettings settings)
-    {
-        int tp = 0, fp = 0, fn = 0, tn = 0;
-        foreach (var pair in pairs)
-        {
-            var accepted = pair.Similarity >= settings.Threshold && Score(pair, settings.Bonus) >= settings.Accept;
-            if (accepted && pair.Pair.IsMatch)
-            {
-                tp++;
-            }
-            else if (accepted)
-            {
-                fp++;
-            }
-            else if (pair.Pair.IsMatch)
-            {
-                fn++;
-            }
-            else
-            {
-                tn++;
-            }
-        }
-
-        return new PairCounts(tp, fp, fn, tn);
-    }
+    public static PairCounts Count(IReadOnlyList<PairFeatures> pairs, PeerSettings settings) => PairCounts.Of(pairs,
+        pair => pair.Similarity >= settings.Threshold && Score(pair, settings.Bonus) >= settings.Accept, pair => pair.Pair.IsMatch);
 
     /// <summary>
     /// T from 0.05 to 0.90 and A from 0.30 to 1.00 in steps of 0.01, with each bonus. Among equal F1 the highest T
@@ -88,13 +54,13 @@ internal static class PgPeerTuning
             {
                 var settings = new PeerSettings(threshold, a / 100.0, bonus);
                 var counts = Count(pairs, settings);
-                if (bestCounts is null || counts.F1 > bestCounts.F1 + 1e-12)
+                if (bestCounts is not { } kept || counts.F1 > kept.F1 + 1e-12)
                 {
                     (best, bestCounts) = (settings, counts);
                 }
             }
         }
 
-        return (best!, bestCounts!);
+        return (best!, bestCounts!.Value);
     }
 }

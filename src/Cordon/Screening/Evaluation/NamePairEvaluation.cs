@@ -33,14 +33,14 @@ public static class NamePairEvaluation
     public static EvaluationReport Evaluate(IReadOnlyList<NamePair> pairs, double threshold)
     {
         var scored = pairs.Select(p => new ScoredPair(p, Score(p))).ToList();
-        var (tp, fp, fn, tn) = Confusion(scored, threshold);
-        var (precision, recall, f1) = Rates(tp, fp, fn);
+        var counts = Counted(scored, threshold);
+        var (tp, fp, fn, tn) = counts;
+        var (precision, recall, f1) = (counts.Precision, counts.Recall, counts.F1);
         var bestF1 = 0.0;
         var bestThreshold = threshold;
         for (var t = 0.50; t <= 0.99 + 1e-9; t += 0.01)
         {
-            var (btp, bfp, bfn, _) = Confusion(scored, t);
-            var (_, _, bf1) = Rates(btp, bfp, bfn);
+            var bf1 = Counted(scored, t).F1;
             if (bf1 > bestF1 + 1e-12)
             {
                 (bestF1, bestThreshold) = (bf1, Math.Round(t, 2));
@@ -81,38 +81,34 @@ public static class NamePairEvaluation
         return response.Results.Count > 0 ? response.Results[0].Score : 0;
     }
 
-    private static (int Tp, int Fp, int Fn, int Tn) Confusion(List<ScoredPair> scored, double threshold)
+    private static PairCounts Counted(List<ScoredPair> scored, double threshold) =>
+        PairCounts.Of(scored, s => s.Score >= threshold, s => s.Pair.IsMatch);
+}
+
+/// <summary>How a matcher's decisions on labelled pairs fall against the labels, and the rates made of them.</summary>
+public readonly record struct PairCounts(int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)
+{
+    public double Precision => TruePositives + FalsePositives == 0 ? 0 : (double)TruePositives / (TruePositives + FalsePositives);
+
+    public double Recall => TruePositives + FalseNegatives == 0 ? 0 : (double)TruePositives / (TruePositives + FalseNegatives);
+
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    /// <summary>Counts <paramref name="items"/> by whether each was <paramref name="accepted"/> and whether it <paramref name="isMatch"/>.</summary>
+    public static PairCounts Of<T>(IEnumerable<T> items, Func<T, bool> accepted, Func<T, bool> isMatch)
     {
         int tp = 0, fp = 0, fn = 0, tn = 0;
-        foreach (var s in scored)
+        foreach (var item in items)
         {
-            var predicted = s.Score >= threshold;
-            if (predicted && s.Pair.IsMatch)
+            switch (accepted(item), isMatch(item))
             {
-                tp++;
-            }
-            else if (predicted)
-            {
-                fp++;
-            }
-            else if (s.Pair.IsMatch)
-            {
-                fn++;
-            }
-            else
-            {
-                tn++;
+                case (true, true): tp++; break;
+                case (true, false): fp++; break;
+                case (false, true): fn++; break;
+                default: tn++; break;
             }
         }
 
-        return (tp, fp, fn, tn);
-    }
-
-    private static (double Precision, double Recall, double F1) Rates(int tp, int fp, int fn)
-    {
-        var precision = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
-        var recall = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
-        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return (precision, recall, f1);
+        return new PairCounts(tp, fp, fn, tn);
     }
 }
