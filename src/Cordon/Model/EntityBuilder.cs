@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Cordon.Model;
 
 /// <summary>Builds a valid <see cref="Entity"/>: unknown properties and malformed values are refused with the reason.</summary>
@@ -9,11 +7,7 @@ public sealed class EntityBuilder
 
     public EntityBuilder(string id, Schema schema, string? sourceRef = null)
     {
-        if (!EntityIds.IsValid(id))
-        {
-            throw new ModelException("id", $"invalid entity id '{Truncate(id)}': use 1-{EntityIds.MaxLength} characters of A-Z a-z 0-9 . - _ :");
-        }
-
+        CheckId(id);
         Id = id;
         Schema = schema;
         SourceRef = sourceRef;
@@ -28,18 +22,17 @@ public sealed class EntityBuilder
     /// <summary>Adds a value after validating and normalising it for the property's type; blank values are ignored.</summary>
     public EntityBuilder Add(string property, string? value)
     {
-        var def = Schema.GetProperty(property)
-            ?? throw new ModelException(property, $"schema {Schema.Name} has no property '{property}'");
+        var def = Schema.GetProperty(property) ?? throw UnknownProperty(Schema, property);
         var clean = PropertyValues.Clean(def, value);
         if (clean is null)
         {
             return this;
         }
 
-        if (!_properties.TryGetValue(property, out var values))
+        if (!_properties.TryGetValue(def.Name, out var values))
         {
             values = [];
-            _properties.Add(property, values);
+            _properties.Add(def.Name, values);
         }
 
         if (!values.Contains(clean, StringComparer.Ordinal))
@@ -64,8 +57,32 @@ public sealed class EntityBuilder
     /// <summary>Whether any value was added to the property.</summary>
     public bool Has(string property) => _properties.ContainsKey(property);
 
-    public Entity Build() =>
-        new(Id, Schema, _properties.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal), null, SourceRef);
+    public Entity Build()
+    {
+        var names = new string[_properties.Count];
+        _properties.Keys.CopyTo(names, 0);
+        Array.Sort(names, StringComparer.Ordinal);
+        var values = new string[names.Length][];
+        for (var i = 0; i < names.Length; i++)
+        {
+            values[i] = [.. _properties[names[i]]];
+        }
+
+        return new(Id, Schema, names, values, null, SourceRef);
+    }
+
+    /// <summary>Refuses an id that is not 1 to <see cref="EntityIds.MaxLength"/> characters of the allowed set.</summary>
+    internal static void CheckId(string id)
+    {
+        if (!EntityIds.IsValid(id))
+        {
+            throw new ModelException("id", $"invalid entity id '{Truncate(id)}': use 1-{EntityIds.MaxLength} characters of A-Z a-z 0-9 . - _ :");
+        }
+    }
+
+    /// <summary>Refuses a property the schema does not have.</summary>
+    internal static ModelException UnknownProperty(Schema schema, string property) =>
+        new(property, $"schema {schema.Name} has no property '{property}'");
 
     private static string Truncate(string value) => value.Length > 60 ? value[..60] + "…" : value;
 }

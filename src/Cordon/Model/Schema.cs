@@ -66,6 +66,10 @@ public sealed class Schema
     /// <summary>The property of that name, or null if the schema has none.</summary>
     public PropertyDef? GetProperty(string name) => _properties.GetValueOrDefault(name);
 
+    /// <summary>The definition of a property by its name's characters, without making a string of them.</summary>
+    internal PropertyDef? GetProperty(ReadOnlySpan<char> name) =>
+        _properties.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var def) ? def : null;
+
     /// <summary>True when this schema is <paramref name="other"/> or extends it.</summary>
     public bool IsA(string other) => _ancestors.Contains(other);
 

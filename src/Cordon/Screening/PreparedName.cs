@@ -31,13 +31,15 @@ public sealed class PreparedName
 
         Parts = parts;
         Weights = new double[Parts.Length];
-        Kinds = new NamePartKind[Parts.Length];
+        Span<NamePartKind> kinds = stackalloc NamePartKind[Parts.Length];
         for (var i = 0; i < Parts.Length; i++)
         {
-            Kinds[i] = Generics?[i] is not null ? NamePartKind.LegalForm : NameParts.Classify(Parts, i, organisation);
+            kinds[i] = Generics?[i] is not null ? NamePartKind.LegalForm : NameParts.Classify(Parts, i, organisation);
             // A common word ("Mohammed", "International") says less about who is meant than a rare one.
-            Weights[i] = NameParts.Weight(Kinds[i]) * (Kinds[i] == NamePartKind.Word ? NameRarity.Factor(Parts[i]) : 1.0);
+            Weights[i] = NameParts.Weight(kinds[i]) * (kinds[i] == NamePartKind.Word ? NameRarity.Factor(Parts[i]) : 1.0);
         }
+
+        Kinds = SharedArrays.Of(kinds);
 
         var joins = new List<int>(3);
         Abjad = ArabicScript.Contains(original) || original.Any(ch => ch is >= '\u0590' and <= '\u05FF' or >= '\uFB1D' and <= '\uFB4F');
@@ -67,17 +69,22 @@ public sealed class PreparedName
         joins.Sort();
         Joins = [.. joins];
 
-        TableWords = new bool[Parts.Length + Joins.Length];
-        TableGeneric = new bool[Parts.Length + Joins.Length];
-        TableLegalForm = new bool[Parts.Length + Joins.Length];
-        for (var i = 0; i < TableWords.Length; i++)
+        var tableLength = Parts.Length + Joins.Length;
+        Span<bool> tableWords = stackalloc bool[tableLength];
+        Span<bool> tableGeneric = stackalloc bool[tableLength];
+        Span<bool> tableLegalForm = stackalloc bool[tableLength];
+        for (var i = 0; i < tableLength; i++)
         {
-            TableGeneric[i] = i < Parts.Length && Kinds[i] is NamePartKind.Particle or NamePartKind.Honorific or NamePartKind.LegalForm;
-            TableLegalForm[i] = i < Parts.Length && Kinds[i] == NamePartKind.LegalForm && Parts[i].Length >= 3;
-            TableWords[i] = i >= Parts.Length || Kinds[i] is NamePartKind.Word or NamePartKind.Patronymic or NamePartKind.Number;
-            HasWord |= TableWords[i];
-            Words += i < Parts.Length && TableWords[i] ? 1 : 0;
+            tableGeneric[i] = i < Parts.Length && Kinds[i] is NamePartKind.Particle or NamePartKind.Honorific or NamePartKind.LegalForm;
+            tableLegalForm[i] = i < Parts.Length && Kinds[i] == NamePartKind.LegalForm && Parts[i].Length >= 3;
+            tableWords[i] = i >= Parts.Length || Kinds[i] is NamePartKind.Word or NamePartKind.Patronymic or NamePartKind.Number;
+            HasWord |= tableWords[i];
+            Words += i < Parts.Length && tableWords[i] ? 1 : 0;
         }
+
+        TableWords = SharedArrays.Of(tableWords);
+        TableGeneric = SharedArrays.Of(tableGeneric);
+        TableLegalForm = SharedArrays.Of(tableLegalForm);
 
         if (Joins.Length == 0)
         {
@@ -257,6 +264,23 @@ public sealed class PreparedName
 
     /// <summary>All parts run together, for names written as one word on one side (SiemensAG, Goodwill).</summary>
     public string Joined => _joined ??= string.Concat(Parts);
+
+    /// <summary>
+    /// Writes the start of <see cref="Joined"/> into <paramref name="destination"/>, as much as fits, without building or
+    /// keeping it (the index reads the joined form of every name it adds once), and returns how many characters it wrote.
+    /// </summary>
+    internal int WriteJoined(Span<char> destination)
+    {
+        var n = 0;
+        foreach (var part in Parts)
+        {
+            var take = Math.Min(part.Length, destination.Length - n);
+            part.AsSpan(0, take).CopyTo(destination[n..]);
+            n += take;
+        }
+
+        return n;
+    }
 
     /// <summary>The length of <see cref="Joined"/>, without building it.</summary>
     public int JoinedLength

@@ -33,6 +33,10 @@ public sealed class ScreeningIndex
     private readonly List<IndexedName> _names = [];
     private readonly TokenSpace _tokens = new();
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private readonly Func<string, string> _intern;
+
+    /// <summary>The joined-form keys of the name being added (the index is built on one thread).</summary>
+    private readonly List<ulong> _keys = [];
 
     // Per name, its parts' ids in written order, then its particle-joined parts (al Rawi → alrawi), each with its
     // share of the name's weight.
@@ -91,6 +95,7 @@ public sealed class ScreeningIndex
 
     private ScreeningIndex()
     {
+        _intern = Intern;
     }
 
     /// <summary>Builds the index from entities; entities of non-matchable schemata are ignored.</summary>
@@ -182,26 +187,41 @@ public sealed class ScreeningIndex
         var organisation = !entity.Schema.IsA("Person");
         var entityIndex = _entities.Count;
         _entities.Add(new IndexedEntity(entity, organisation));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var keys = new List<ulong>();
+        var firstName = _names.Count;
+        var keys = _keys;
+        Span<char> joined = stackalloc char[TokenSpace.JoinedKeyLength];
         foreach (var (property, prepared) in names)
         {
-            if (prepared.Parts.Length == 0 || !seen.Add(string.Join(' ', prepared.Parts)))
+            if (prepared.Parts.Length == 0 || SameAsEarlier(prepared, firstName))
             {
                 continue;
             }
 
-            prepared.Intern(Intern);
+            prepared.Intern(_intern);
             var nameIndex = _names.Count;
             _names.Add(new IndexedName(entityIndex, property, prepared));
             AddForward(prepared);
             keys.Clear();
-            TokenSpace.JoinedKeys(prepared.Joined, deletions: false, keys);
+            TokenSpace.JoinedKeys(joined[..prepared.WriteJoined(joined)], deletions: false, keys);
             foreach (var key in keys)
             {
                 _joinedList.Add((key, nameIndex));
             }
         }
+    }
+
+    /// <summary>Whether an entity's name already added (from <paramref name="firstName"/> on) has the same parts.</summary>
+    private bool SameAsEarlier(PreparedName prepared, int firstName)
+    {
+        for (var i = firstName; i < _names.Count; i++)
+        {
+            if (prepared.Parts.AsSpan().SequenceEqual(_names[i].Name.Parts))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void AddForward(PreparedName name)
@@ -233,7 +253,6 @@ public sealed class ScreeningIndex
     {
         _pool.Clear();
         _pool.TrimExcess();
-        _tokens.Freeze();
         _forwardStart = [.. _forwardStartList];
         _forwardToken = [.. _forwardTokenList];
         _forwardShare = [.. _forwardShareList];
@@ -244,6 +263,14 @@ public sealed class ScreeningIndex
         _forwardShareList.Clear();
         _forwardShareList.TrimExcess();
 
+        // The part vocabulary's keys, the postings and pairs, and the joined forms' keys each read what was added and
+        // write apart: they are made side by side.
+        Parallel.Invoke(_tokens.Freeze, BuildPartTables, SortJoined);
+    }
+
+    /// <summary>Which parts are words or generic somewhere, each name's share of light parts, the postings and the pairs.</summary>
+    private void BuildPartTables()
+    {
         // Each name's share of particles, honorifics and legal forms, and which parts are words or generic somewhere.
         _lightShare = new float[_names.Count];
         _tokenWord = new bool[_tokens.Count];
@@ -277,7 +304,10 @@ public sealed class ScreeningIndex
 
         BuildPostings();
         BuildPairs();
+    }
 
+    private void SortJoined()
+    {
         var joined = CollectionsMarshal.AsSpan(_joinedList);
         joined.Sort();
         _joinedKeys = new ulong[joined.Length];
@@ -1562,7 +1592,7 @@ public sealed class ScreeningIndex
         public double Similarity(int slot, int part, bool blind) => (blind ? _blind : _plain)[(slot * _width) + part];
     }
 
-    internal sealed record IndexedEntity(Entity Entity, bool Organisation);
+    internal readonly record struct IndexedEntity(Entity Entity, bool Organisation);
 
-    internal sealed record IndexedName(int EntityIndex, string Property, PreparedName Name);
+    internal readonly record struct IndexedName(int EntityIndex, string Property, PreparedName Name);
 }

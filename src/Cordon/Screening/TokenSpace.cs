@@ -20,6 +20,9 @@ internal sealed class TokenSpace
     /// <summary>Longest part prefix keyed by deletions; a longer part is keyed by its first this-many letters.</summary>
     private const int MaxDeletionLength = 24;
 
+    /// <summary>How much of a joined form its keys are made of: the rest is not read.</summary>
+    internal const int JoinedKeyLength = 4 * MaxDeletionLength;
+
     /// <summary>From this length on a part is also keyed by two deletions: two edits keep 0.75 from eight letters, an edit and a transposition from six.</summary>
     private const int TwoDeletionLength = 6;
 
@@ -375,9 +378,9 @@ internal sealed class TokenSpace
     /// The keys of a whole name run together with look-alike letters folded (SiemensAG, Goodwill / Good Will): as
     /// written (and each one-letter deletion of it when <paramref name="deletions"/> is set), its consonants, its letters sorted.
     /// </summary>
-    internal static void JoinedKeys(string joined, bool deletions, List<ulong> keys)
+    internal static void JoinedKeys(ReadOnlySpan<char> joined, bool deletions, List<ulong> keys)
     {
-        Span<char> folded = stackalloc char[Math.Min(joined.Length, 4 * MaxDeletionLength)];
+        Span<char> folded = stackalloc char[Math.Min(joined.Length, JoinedKeyLength)];
         for (var i = 0; i < folded.Length; i++)
         {
             folded[i] = FoldLookAlike(joined[i]);

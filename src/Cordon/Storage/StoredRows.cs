@@ -39,8 +39,26 @@ public static class StoredRows
 
     public const string VersionColumns = "dataset, version, imported_at, source, added, changed, removed, unchanged, records, entities";
 
-    public static Model.Entity Entity(DbDataReader r) =>
-        Model.EntityJson.FromStored(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), System.Text.Encoding.UTF8.GetBytes(r.GetString(4)));
+    public static Model.Entity Entity(DbDataReader r)
+    {
+        var properties = r.GetString(4);
+        var length = System.Text.Encoding.UTF8.GetMaxByteCount(properties.Length);
+        var buffer = length <= MaxKeptBuffer ? t_utf8 is { } kept && kept.Length >= length ? kept : t_utf8 = new byte[Math.Max(length, 4096)] : new byte[length];
+        var written = System.Text.Encoding.UTF8.GetBytes(properties, buffer);
+        return Model.EntityJson.FromStored(r.GetString(0), r.GetString(1), DatasetName(r.GetString(2)), r.GetString(3), buffer.AsSpan(0, written));
+    }
+
+    /// <summary>A thread's buffer for an entity's properties as UTF-8, kept up to this size.</summary>
+    private const int MaxKeptBuffer = 1 << 20;
+
+    [ThreadStatic]
+    private static byte[]? t_utf8;
+
+    /// <summary>Dataset names as one string each (a million entities read at start name a handful of datasets), up to a bound.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> DatasetNames = new(StringComparer.Ordinal);
+
+    private static string DatasetName(string name) =>
+        DatasetNames.TryGetValue(name, out var kept) ? kept : DatasetNames.Count < 4096 ? DatasetNames.GetOrAdd(name, name) : name;
 
     public static DatasetInfo Dataset(DbDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), Time(r.GetString(7)));

@@ -109,6 +109,68 @@ public sealed class EntityJsonTests
     }
 
     [Fact]
+    public void Stored_properties_out_of_order_or_given_twice_read_as_one_ordered_entity()
+    {
+        // Given stored properties out of ordinal order, one given twice, a value repeated and one to be cleaned
+        var json = """{"name":["Jane  Roe"],"alias":["J. Roe","J. Roe"],"birthDate":["1980-05-02"],"alias":["Janie","J. Roe"],"\u006eationality":["Germany"]}""";
+
+        // When read back
+        var entity = EntityJson.FromStored("test-stored-order", "Person", "ds", null, Encoding.UTF8.GetBytes(json));
+
+        // Then the names are in ordinal order, each once, with their values merged, deduplicated and cleaned
+        Assert.Equal(["alias", "birthDate", "name", "nationality"], entity.PropertyNames);
+        Assert.Equal(["J. Roe", "Janie"], entity.Get("alias"));
+        Assert.Equal("Jane Roe", entity.First("name"));
+        Assert.Equal(["de"], entity.Get("nationality"));
+        Assert.Empty(entity.Get("weakAlias"));
+        Assert.Null(entity.First("weakAlias"));
+    }
+
+    [Theory]
+    [InlineData("""{"colour":["red"]}""", "colour")]
+    [InlineData("""{"aPropertyNameLongerThanSixtyFourCharactersWhichNoSchemaWillEverHaveInIt":["x"]}""", "aPropertyNameLongerThanSixtyFourCharactersWhichNoSchemaWillEverHaveInIt")]
+    public void A_stored_property_the_schema_lacks_is_refused_by_name(string json, string property)
+    {
+        // When a stored entity names a property its schema does not have
+        var error = Assert.Throws<ModelException>(() => EntityJson.FromStored("test-stored-bad", "Person", null, null, Encoding.UTF8.GetBytes(json)));
+
+        // Then the error names it and the schema
+        Assert.Equal(property, error.Field);
+        Assert.Contains($"schema Person has no property '{property}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stored_value_that_is_no_longer_valid_is_refused_and_the_next_entity_reads_clean()
+    {
+        // Given a stored entity whose date is not a date
+        var bad = Encoding.UTF8.GetBytes("""{"name":["A B"],"birthDate":["not a date"]}""");
+
+        // When it is read, then the error names the property
+        Assert.Equal("birthDate", Assert.Throws<ModelException>(() => EntityJson.FromStored("test-bad-date", "Person", null, null, bad)).Field);
+
+        // And the next entity read on the thread carries nothing of it
+        var next = EntityJson.FromStored("test-next", "Person", null, null, Encoding.UTF8.GetBytes("""{"name":["C D"]}"""));
+        Assert.Equal(["name"], next.PropertyNames);
+        Assert.Equal(["C D"], next.Get("name"));
+    }
+
+    [Fact]
+    public void Entities_of_the_same_shape_share_their_property_names()
+    {
+        // Given two entities with the same properties, built and read back, and one with others
+        var first = new EntityBuilder("test-shape-1", Schemata.Person).Add("name", "A B").Add("birthDate", "1970").Build();
+        var second = EntityJson.FromStored("test-shape-2", "Person", null, null, Encoding.UTF8.GetBytes("""{"birthDate":["1971"],"name":["C D"]}"""));
+        var other = new EntityBuilder("test-shape-3", Schemata.Person).Add("name", "E F").Build();
+
+        // Then the first two hold one array of names between them, and the third another
+        var names = typeof(Entity).GetField("_names", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+        Assert.Same(names.GetValue(first), names.GetValue(second));
+        Assert.NotSame(names.GetValue(first), names.GetValue(other));
+        Assert.Equal(["1970"], first.Get("birthDate"));
+        Assert.Equal(["1971"], second.Get("birthDate"));
+    }
+
+    [Fact]
     public void The_full_object_carries_id_schema_caption_properties_and_provenance()
     {
         // Given a stored entity
