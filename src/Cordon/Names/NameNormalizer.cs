@@ -32,7 +32,8 @@ public static partial class NameNormalizer
         text = SonOrDaughterOf().Replace(text, m => m.Groups[1].Value is "s" or "S" ? " bin " : " bint ");
         text = Transliteration.ToLatin(SplitCamelCase(text));
         var decomposed = Decompose(text);
-        var sb = new StringBuilder(decomposed.Length);
+        var sb = t_builder ??= new StringBuilder(256);
+        sb.Clear();
         var pendingSpace = false;
         foreach (var c in decomposed)
         {
@@ -59,8 +60,21 @@ public static partial class NameNormalizer
             }
         }
 
-        return NameNumbers.Rewrite(sb.ToString());
+        var normalized = sb.ToString();
+        if (sb.Capacity > MaxKeptBuilder)
+        {
+            t_builder = null;
+        }
+
+        return NameNumbers.Rewrite(normalized);
     }
+
+    /// <summary>This thread's builder of normalised names: a server prepares a million at start.</summary>
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    /// <summary>A builder grown past this many characters (by a hostile name) is not kept.</summary>
+    private const int MaxKeptBuilder = 4 * MaxLength;
 
     /// <summary>Compatibility decomposition; text the platform refuses to normalise is kept as it is.</summary>
     private static string Decompose(string text)

@@ -28,7 +28,7 @@ internal static class NameNumbers
 
     public static string Rewrite(string normalized)
     {
-        if (normalized.Length == 0)
+        if (normalized.Length == 0 || !MayRewrite(normalized))
         {
             return normalized;
         }
@@ -67,6 +67,32 @@ internal static class NameNumbers
         }
 
         return changed ? string.Join(' ', output) : normalized;
+    }
+
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> UnitsOf = Units.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> TensOf = Tens.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether <see cref="Rewrite"/> could change the name: it has a digit (a word with letters written as digits) or a
+    /// number word. Most names have neither, and are returned as they are without being split.
+    /// </summary>
+    private static bool MayRewrite(string normalized)
+    {
+        var text = normalized.AsSpan();
+        if (text.ContainsAnyInRange('0', '9'))
+        {
+            return true;
+        }
+
+        foreach (var range in text.Split(' '))
+        {
+            if (UnitsOf.ContainsKey(text[range]) || TensOf.ContainsKey(text[range]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a part is a Roman numeral from I to XXXIX (i, v, x, xv, xii…).</summary>

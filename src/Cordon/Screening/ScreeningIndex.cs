@@ -106,21 +106,39 @@ public sealed class ScreeningIndex
         // Preparing names (normalising, transliterating, tagging parts) is most of the work: it runs on every core, a
         // chunk of entities at a time, and the names are added in the entities' order, so the index is the same
         // whatever the number of cores.
+        // Adding is done on this thread, one chunk behind: the next chunk is prepared meanwhile, so that no core waits.
+        (Entity[] Chunk, List<(string Property, PreparedName Name)>?[] Names)? previous = null;
         foreach (var chunk in entities.Chunk(BuildChunk))
         {
             var prepared = new List<(string Property, PreparedName Name)>?[chunk.Length];
-            Parallel.For(0, chunk.Length, i => prepared[i] = Prepare(chunk[i]));
-            for (var i = 0; i < chunk.Length; i++)
+            var preparing = Task.Run(() => Parallel.For(0, chunk.Length, i => prepared[i] = Prepare(chunk[i])));
+            if (previous is var (before, beforeNames))
             {
-                if (prepared[i] is { } names)
-                {
-                    index.Add(chunk[i], names);
-                }
+                index.AddChunk(before, beforeNames);
             }
+
+            preparing.GetAwaiter().GetResult();
+            previous = (chunk, prepared);
+        }
+
+        if (previous is var (last, lastNames))
+        {
+            index.AddChunk(last, lastNames);
         }
 
         index.Freeze();
         return index;
+    }
+
+    private void AddChunk(Entity[] chunk, List<(string Property, PreparedName Name)>?[] prepared)
+    {
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            if (prepared[i] is { } names)
+            {
+                Add(chunk[i], names);
+            }
+        }
     }
 
     /// <summary>The names of an entity that the index matches on, in property order.</summary>

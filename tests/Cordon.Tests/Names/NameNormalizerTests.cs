@@ -132,4 +132,29 @@ public sealed class NameNormalizerTests
         // s/o and d/o are the particles bin and bint; a dotted initialism is one part whatever its case
         Assert.Equal(normalized, NameNormalizer.Normalize(name));
     }
+
+    [Theory]
+    [InlineData("Brigade Forty Four", "brigade 44")]
+    [InlineData("Brigade forty", "brigade 40")]
+    [InlineData("Trust Second", "trust 2")]
+    [InlineData("Ig0r Sech1n", "igor sechin")]
+    [InlineData("Unit 731", "unit 731")]
+    [InlineData("Fortyfour Seconds", "fortyfour seconds")]
+    [InlineData("Anna Fourier", "anna fourier")]
+    public void Number_words_become_digits_and_digits_inside_words_letters_while_other_names_stay(string name, string normalized)
+    {
+        // Number words anywhere in a name, and letters written as digits, are rewritten; a name with neither is as it was
+        Assert.Equal(normalized, NameNormalizer.Normalize(name));
+    }
+
+    [Fact]
+    public void A_long_name_does_not_leave_its_length_behind_for_the_next()
+    {
+        // Given a very long name normalised first on this thread
+        var longName = string.Join(' ', Enumerable.Repeat("Abcdefghij", 90));
+        Assert.Equal(longName.ToLowerInvariant(), NameNormalizer.Normalize(longName));
+
+        // Then a short one after it is itself alone
+        Assert.Equal("jane roe", NameNormalizer.Normalize("Jane Roe"));
+    }
 }
