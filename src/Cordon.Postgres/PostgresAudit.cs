@@ -18,27 +18,152 @@ internal static class PostgresAudit
     public static long Append(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<AuditEntry> entries,
         IReadOnlyList<Notification> notifications, IReadOnlyList<ReviewItem> reviews, string node)
     {
-        long seq = 0;
-        var previous = AuditChain.Genesis;
-        using (var head = new NpgsqlBatch(connection, transaction)
+        var (seq, previous) = ReadHead(connection, transaction, begin: false);
+        using var batch = new NpgsqlBatch(connection, transaction);
+        var writes = AddWrites(batch, seq, previous, entries, notifications, reviews, node, expected: null);
+        if (batch.BatchCommands.Count > 0)
         {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({LockKey})"),
-                new NpgsqlBatchCommand("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"),
-            },
-        })
-        using (var reader = head.ExecuteReader())
-        {
-            reader.NextResult();
-            if (reader.Read())
-            {
-                (seq, previous) = (reader.GetInt64(0), reader.GetString(1));
-            }
+            batch.ExecuteNonQuery();
         }
 
+        return writes.First;
+    }
+
+    /// <summary>
+    /// Appends and commits on a connection with no transaction, in one round trip when <paramref name="head"/> still
+    /// knows the chain's head, as it does while this node is the only one appending; in two otherwise. Returns the first
+    /// entry's sequence number.
+    /// </summary>
+    /// <remarks>
+    /// The one round trip is a single batch: begin, take the lock, write each row on the condition that the head is
+    /// still the one this node last wrote, commit. A head that moved (another node appended) writes nothing; the
+    /// append is then done again from the head as read under the lock.
+    /// </remarks>
+    public static long AppendAndCommit(NpgsqlConnection connection, IReadOnlyList<AuditEntry> entries, IReadOnlyList<Notification> notifications,
+        IReadOnlyList<ReviewItem> reviews, string node, AuditHead head)
+    {
+        if (entries.Count > 0 && head.Known() is var (knownSeq, knownHash))
+        {
+            using var batch = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand("BEGIN"), Lock() } };
+            var writes = AddWrites(batch, knownSeq, knownHash, entries, notifications, reviews, node, expected: knownSeq);
+            var audit = batch.BatchCommands.Count;
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            try
+            {
+                batch.ExecuteNonQuery();
+            }
+            catch
+            {
+                head.Forget();
+                Rollback(connection);
+                throw;
+            }
+
+            // The audit rows are the batch's last write: all of them went in, or (the head moved) nothing did.
+            if (batch.BatchCommands[audit - 1].RecordsAffected == entries.Count)
+            {
+                head.Wrote(writes.LastSeq, writes.LastHash);
+                return writes.First;
+            }
+
+            head.Missed();
+        }
+
+        try
+        {
+            var (seq, previous) = ReadHead(connection, transaction: null, begin: true);
+            using var batch = new NpgsqlBatch(connection);
+            var writes = AddWrites(batch, seq, previous, entries, notifications, reviews, node, expected: null);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            batch.ExecuteNonQuery();
+            head.Wrote(writes.LastSeq, writes.LastHash);
+            return writes.First;
+        }
+        catch
+        {
+            head.Forget();
+            Rollback(connection);
+            throw;
+        }
+    }
+
+    private static NpgsqlBatchCommand Lock() => new($"SELECT pg_advisory_xact_lock({LockKey})");
+
+    /// <summary>Takes the lock (beginning a transaction first when <paramref name="begin"/>) and reads the chain's head.</summary>
+    private static (long Seq, string Hash) ReadHead(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool begin)
+    {
+        using var head = new NpgsqlBatch(connection, transaction);
+        if (begin)
+        {
+            head.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+        }
+
+        head.BatchCommands.Add(Lock());
+        head.BatchCommands.Add(new NpgsqlBatchCommand("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"));
+        using var reader = head.ExecuteReader();
+        while (reader.FieldCount != 2 && reader.NextResult())
+        {
+            // Past the lock's result to the head's.
+        }
+
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditChain.Genesis);
+    }
+
+    /// <summary>A failed batch leaves its transaction open and aborted; the connection goes back to the pool without it.</summary>
+    private static void Rollback(NpgsqlConnection connection)
+    {
+        try
+        {
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+                rollback.ExecuteNonQuery();
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is broken: the server ends its transaction, and the pool drops it.
+        }
+    }
+
+    /// <summary>
+    /// Adds the writes to <paramref name="batch"/>, the audit rows last, chained from <paramref name="seq"/> and
+    /// <paramref name="previous"/>. With <paramref name="expected"/>, each row is written only if the chain's head is
+    /// still that sequence number when the statement runs.
+    /// </summary>
+    private static (long First, long LastSeq, string LastHash) AddWrites(NpgsqlBatch batch, long seq, string previous, IReadOnlyList<AuditEntry> entries,
+        IReadOnlyList<Notification> notifications, IReadOnlyList<ReviewItem> reviews, string node, long? expected)
+    {
+        // The condition reads the head before any audit row of this batch is written, so it holds for all or none. Its
+        // values are parameters, so that each statement's text stays the same and stays prepared.
+        object[] condition = expected is null ? [] : [expected.Value, previous];
+        string Only(int at) => expected is null ? ""
+            : $" WHERE NOT EXISTS (SELECT 1 FROM audit WHERE seq > ${at}) AND (${at} = 0 OR EXISTS (SELECT 1 FROM audit WHERE seq = ${at} AND hash = ${at + 1}))";
         var first = seq + 1;
-        using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var n in notifications)
+        {
+            batch.BatchCommands.Add(Statement($"""
+                INSERT INTO notifications (reference, agency, at, kind, from_agency, from_key, purpose, query, entity_id, score)
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10{Only(11)}
+                """, [n.Reference, n.Agency, AuditEntry.FormatTime(n.At), n.Kind, n.FromAgency, n.FromKey, n.Purpose, n.Query, n.EntityId, n.Score, .. condition]));
+        }
+
+        foreach (var item in reviews)
+        {
+            batch.BatchCommands.Add(Statement($"""
+                INSERT INTO review_items (id, agency, subject, entity_id, fingerprint, owner, reference, dataset, caption, band, score, origin,
+                    purpose, query, created_at, key, status)
+                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'open'{Only(17)}
+                """, [item.Id, item.Agency, item.Subject, item.EntityId, item.Fingerprint, item.Owner, Nullable(item.Reference), Nullable(item.Dataset),
+                Nullable(item.Caption), item.Band, item.Score, item.Origin, item.Purpose, item.Query, AuditEntry.FormatTime(item.CreatedAt), item.Key, .. condition]));
+        }
+
+        if (reviews.Count > 0)
+        {
+            // Other nodes keep every review item's state in memory: they read the new ones when this commits.
+            batch.BatchCommands.Add(Statement("SELECT pg_notify($1, $2)", PostgresStore.ChangeChannel, PostgresStore.ReviewsChanged + " " + node));
+        }
+
         if (entries.Count > 0)
         {
             // One statement for the whole batch, its rows as arrays: one parse and plan however many entries.
@@ -59,42 +184,13 @@ internal static class PostgresAudit
                     (entry.AtText, entry.Agency, entry.Key, entry.Action, entry.Subject, entry.Details, previous);
             }
 
-            batch.BatchCommands.Add(Statement("""
+            batch.BatchCommands.Add(Statement($"""
                 INSERT INTO audit (seq, at, agency, key, action, subject, details, hash)
-                SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-                """, seqs, columns[0], columns[1], columns[2], columns[3], columns[4], columns[5], columns[6]));
+                SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]){Only(9)}
+                """, [seqs, columns[0], columns[1], columns[2], columns[3], columns[4], columns[5], columns[6], .. condition]));
         }
 
-        foreach (var n in notifications)
-        {
-            batch.BatchCommands.Add(Statement("""
-                INSERT INTO notifications (reference, agency, at, kind, from_agency, from_key, purpose, query, entity_id, score)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-                """, n.Reference, n.Agency, AuditEntry.FormatTime(n.At), n.Kind, n.FromAgency, n.FromKey, n.Purpose, n.Query, n.EntityId, n.Score));
-        }
-
-        foreach (var item in reviews)
-        {
-            batch.BatchCommands.Add(Statement("""
-                INSERT INTO review_items (id, agency, subject, entity_id, fingerprint, owner, reference, dataset, caption, band, score, origin,
-                    purpose, query, created_at, key, status)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'open')
-                """, item.Id, item.Agency, item.Subject, item.EntityId, item.Fingerprint, item.Owner, Nullable(item.Reference), Nullable(item.Dataset),
-                Nullable(item.Caption), item.Band, item.Score, item.Origin, item.Purpose, item.Query, AuditEntry.FormatTime(item.CreatedAt), item.Key));
-        }
-
-        if (reviews.Count > 0)
-        {
-            // Other nodes keep every review item's state in memory: they read the new ones when this commits.
-            batch.BatchCommands.Add(Statement("SELECT pg_notify($1, $2)", PostgresStore.ChangeChannel, PostgresStore.ReviewsChanged + " " + node));
-        }
-
-        if (batch.BatchCommands.Count > 0)
-        {
-            batch.ExecuteNonQuery();
-        }
-
-        return first;
+        return (first, seq, previous);
     }
 
     /// <summary>One statement of a batch with its values as <c>$1…$n</c>.</summary>
@@ -111,4 +207,57 @@ internal static class PostgresAudit
     }
 
     private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
+}
+
+/// <summary>
+/// The chain's head as this node last wrote it, for appending in one round trip. Only a hint: an append checks it
+/// under the lock, and a wrong one costs a retry, never a fork.
+/// </summary>
+internal sealed class AuditHead
+{
+    /// <summary>After a miss (another node appended) this many appends read the head first, then one tries again.</summary>
+    private const int ReadAfterMiss = 16;
+
+    private readonly Lock _lock = new();
+    private (long Seq, string Hash)? _head;
+    private int _readFirst;
+
+    public (long Seq, string Hash)? Known()
+    {
+        lock (_lock)
+        {
+            if (_readFirst > 0)
+            {
+                _readFirst--;
+                return null;
+            }
+
+            return _head;
+        }
+    }
+
+    public void Wrote(long seq, string hash)
+    {
+        lock (_lock)
+        {
+            _head = (seq, hash);
+        }
+    }
+
+    public void Missed()
+    {
+        lock (_lock)
+        {
+            _head = null;
+            _readFirst = ReadAfterMiss;
+        }
+    }
+
+    public void Forget()
+    {
+        lock (_lock)
+        {
+            _head = null;
+        }
+    }
 }

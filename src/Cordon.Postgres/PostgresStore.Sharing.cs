@@ -139,10 +139,7 @@ public sealed partial class PostgresStore
         }
 
         using var connection = Connect();
-        using var transaction = connection.BeginTransaction();
-        var first = PostgresAudit.Append(connection, transaction, entries, notifications, reviews ?? [], Node);
-        transaction.Commit();
-        return first;
+        return PostgresAudit.AppendAndCommit(connection, entries, notifications, reviews ?? [], Node, _auditHead);
     }
 
     public (long Seq, string Hash) GetAuditHead() =>

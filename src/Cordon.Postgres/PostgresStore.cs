@@ -15,6 +15,9 @@ public sealed partial class PostgresStore : IStore
     /// <summary>The listening connection's source: TCP keepalives, so a server that vanished is noticed within seconds.</summary>
     private readonly NpgsqlDataSource _listener;
 
+    /// <summary>The audit chain's head as this node last wrote it, so that its next append can be one round trip.</summary>
+    private readonly AuditHead _auditHead = new();
+
     private PostgresStore(NpgsqlDataSource source, NpgsqlConnectionStringBuilder builder, string display)
     {
         _source = source;

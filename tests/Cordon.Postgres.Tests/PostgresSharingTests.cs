@@ -42,6 +42,70 @@ public sealed class PostgresSharingTests
         }
     }
 
+    private static Notification Notice(int i) => new($"ref{i}", "DGSI", Now, "hit", "BKA", "key_t", "case", $"q{i}", "a1", 0.9);
+
+    private static ReviewItem Review(int i) => new($"rv_{i}", "BKA", $"s{i}", "a1", $"fp{i}", "BKA", null, "alpha", "Jane Roe", "strong", 0.9,
+        ReviewOrigins.Screen, "case", "{}", Now, "key_t", ReviewStatus.Open, null, null, null);
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "The test's own table names.")]
+    private static long Count(string db, string table)
+    {
+        using var connection = new NpgsqlConnection(db);
+        connection.Open();
+        using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [PostgresFact]
+    public void A_node_that_finds_the_head_moved_writes_its_batch_once_after_the_other_nodes()
+    {
+        // Given two nodes on one database: A appends a run of batches alone, then B one, then A again (its last known
+        // head now behind), and then they take turns; every batch has two entries, a notification and a review item
+        var db = TestPostgres.NewDatabase();
+        using var a = PostgresStore.Open(db);
+        using var b = PostgresStore.Open(db);
+        var order = Enumerable.Repeat(a, 10).Append(b).Append(a).Concat(Enumerable.Range(0, 20).Select(i => i % 2 == 0 ? b : a)).ToList();
+        var firsts = new List<long>();
+        for (var i = 0; i < order.Count; i++)
+        {
+            firsts.Add(order[i].Append([Entry("t", 2 * i), Entry("t", (2 * i) + 1)], [Notice(i)], [Review(i)]));
+        }
+
+        // Then each batch went in once, in the order appended, the chain verifies, and nothing was written twice
+        var records = a.ReadAudit().ToList();
+        Assert.Equal(Enumerable.Range(0, order.Count).Select(i => (long)(2 * i) + 1), firsts);
+        Assert.Equal(Enumerable.Range(0, 2 * order.Count).Select(i => $"q{i}"), records.Select(r => r.Entry.Subject));
+        var (headSeq, headHash) = b.GetAuditHead();
+        Assert.True(AuditChain.Verify(records, $"{headSeq}:{headHash}").Intact);
+        Assert.Equal(order.Count, Count(db, "notifications"));
+        Assert.Equal(order.Count, Count(db, "review_items"));
+    }
+
+    [PostgresFact]
+    public void A_head_with_the_same_number_but_another_hash_is_not_chained_from()
+    {
+        // Given a node that appended, after which its last entry's hash was changed behind its back (a restore, say)
+        var db = TestPostgres.NewDatabase();
+        using var store = PostgresStore.Open(db);
+        store.Append([Entry("h", 0)], []);
+        store.Append([Entry("h", 1)], []);
+        var changed = new string('f', 64);
+        using (var connection = new NpgsqlConnection(db))
+        {
+            connection.Open();
+            using var update = new NpgsqlCommand("UPDATE audit SET hash = $1 WHERE seq = 2", connection) { Parameters = { new() { Value = changed } } };
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+
+        // When it appends again
+        var seq = store.Append([Entry("h", 2)], []);
+
+        // Then the new entry is chained from the hash in the table, not from the one the node remembered
+        var last = store.ReadAudit(afterSeq: 2).Single();
+        Assert.Equal(3, seq);
+        Assert.Equal(AuditChain.Hash(changed, 3, last.Entry), last.Hash);
+    }
+
     [PostgresFact]
     public async Task A_change_is_announced_to_listening_nodes_when_it_commits()
     {
