@@ -137,8 +137,10 @@ internal static class PostgresAudit
         // The condition reads the head before any audit row of this batch is written, so it holds for all or none. Its
         // values are parameters, so that each statement's text stays the same and stays prepared.
         object[] condition = expected is null ? [] : [expected.Value, previous];
+        // The head is read as max(seq), which is one step down the primary key however the plan is made: a "no later
+        // row exists" test planned for any number (the statements are prepared) can read the whole table to find none.
         string Only(int at) => expected is null ? ""
-            : $" WHERE NOT EXISTS (SELECT 1 FROM audit WHERE seq > ${at}) AND (${at} = 0 OR EXISTS (SELECT 1 FROM audit WHERE seq = ${at} AND hash = ${at + 1}))";
+            : $" WHERE (SELECT coalesce(max(seq), 0) FROM audit) = ${at} AND (${at} = 0 OR (SELECT hash FROM audit WHERE seq = ${at}) = ${at + 1})";
         var first = seq + 1;
         foreach (var n in notifications)
         {
