@@ -142,22 +142,43 @@ internal static class PostgresAudit
         string Only(int at) => expected is null ? ""
             : $" WHERE (SELECT coalesce(max(seq), 0) FROM audit) = ${at} AND (${at} = 0 OR (SELECT hash FROM audit WHERE seq = ${at}) = ${at + 1})";
         var first = seq + 1;
-        foreach (var n in notifications)
+        // Each table's rows go in as one statement of arrays: one parse and plan however many rows a batch has.
+        if (notifications.Count > 0)
         {
+            var texts = Columns(9, notifications.Count);
+            var scores = new double[notifications.Count];
+            for (var i = 0; i < notifications.Count; i++)
+            {
+                var n = notifications[i];
+                (texts[0][i], texts[1][i], texts[2][i], texts[3][i], texts[4][i], texts[5][i], texts[6][i], texts[7][i], texts[8][i], scores[i]) =
+                    (n.Reference, n.Agency, AuditEntry.FormatTime(n.At), n.Kind, n.FromAgency, n.FromKey, n.Purpose, n.Query, n.EntityId, n.Score);
+            }
+
             batch.BatchCommands.Add(Statement($"""
                 INSERT INTO notifications (reference, agency, at, kind, from_agency, from_key, purpose, query, entity_id, score)
-                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10{Only(11)}
-                """, [n.Reference, n.Agency, AuditEntry.FormatTime(n.At), n.Kind, n.FromAgency, n.FromKey, n.Purpose, n.Query, n.EntityId, n.Score, .. condition]));
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::float8[]){Only(11)}
+                """, [.. texts, scores, .. condition]));
         }
 
-        foreach (var item in reviews)
+        if (reviews.Count > 0)
         {
+            var texts = Columns(15, reviews.Count);
+            var scores = new double[reviews.Count];
+            for (var i = 0; i < reviews.Count; i++)
+            {
+                var r = reviews[i];
+                (texts[0][i], texts[1][i], texts[2][i], texts[3][i], texts[4][i], texts[5][i], texts[6][i], texts[7][i], texts[8][i], texts[9][i]) =
+                    (r.Id, r.Agency, r.Subject, r.EntityId, r.Fingerprint, r.Owner, r.Reference, r.Dataset, r.Caption, r.Band);
+                (scores[i], texts[10][i], texts[11][i], texts[12][i], texts[13][i], texts[14][i]) =
+                    (r.Score, r.Origin, r.Purpose, r.Query, AuditEntry.FormatTime(r.CreatedAt), r.Key);
+            }
+
             batch.BatchCommands.Add(Statement($"""
                 INSERT INTO review_items (id, agency, subject, entity_id, fingerprint, owner, reference, dataset, caption, band, score, origin,
                     purpose, query, created_at, key, status)
-                SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'open'{Only(17)}
-                """, [item.Id, item.Agency, item.Subject, item.EntityId, item.Fingerprint, item.Owner, Nullable(item.Reference), Nullable(item.Dataset),
-                Nullable(item.Caption), item.Band, item.Score, item.Origin, item.Purpose, item.Query, AuditEntry.FormatTime(item.CreatedAt), item.Key, .. condition]));
+                SELECT *, 'open' FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                    $9::text[], $10::text[], $11::float8[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[]){Only(17)}
+                """, [.. texts[..10], scores, .. texts[10..], .. condition]));
         }
 
         if (reviews.Count > 0)
@@ -168,13 +189,8 @@ internal static class PostgresAudit
 
         if (entries.Count > 0)
         {
-            // One statement for the whole batch, its rows as arrays: one parse and plan however many entries.
             var seqs = new long[entries.Count];
-            var columns = new string[7][];
-            for (var c = 0; c < columns.Length; c++)
-            {
-                columns[c] = new string[entries.Count];
-            }
+            var columns = Columns(7, entries.Count);
 
             for (var i = 0; i < entries.Count; i++)
             {
@@ -195,6 +211,18 @@ internal static class PostgresAudit
         return (first, seq, previous);
     }
 
+    /// <summary>Text columns of a batch's rows, to be sent as arrays.</summary>
+    private static string?[][] Columns(int count, int rows)
+    {
+        var columns = new string?[count][];
+        for (var c = 0; c < count; c++)
+        {
+            columns[c] = new string?[rows];
+        }
+
+        return columns;
+    }
+
     /// <summary>One statement of a batch with its values as <c>$1…$n</c>.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Only constant SQL reaches here; values are parameters.")]
     internal static NpgsqlBatchCommand Statement(string sql, params object[] values)
@@ -207,8 +235,6 @@ internal static class PostgresAudit
 
         return command;
     }
-
-    private static object Nullable(string? value) => (object?)value ?? DBNull.Value;
 }
 
 /// <summary>

@@ -22,53 +22,39 @@ internal static class SharedArrays
     private static readonly ConcurrentDictionary<ulong, bool[]> Flags = new();
     private static readonly ConcurrentDictionary<ulong, NamePartKind[]> Kinds = new();
 
-    public static bool[] Of(ReadOnlySpan<bool> flags)
+    public static bool[] Of(ReadOnlySpan<bool> flags) => Share(Flags, flags, MaxFlags, bits: 1, static flag => flag ? 1UL : 0UL);
+
+    public static NamePartKind[] Of(ReadOnlySpan<NamePartKind> kinds) => Share(Kinds, kinds, MaxKinds, bits: 4, static kind => (ulong)kind);
+
+    /// <summary>
+    /// The shared array with <paramref name="items"/>' content, keyed by their length and each item's
+    /// <paramref name="code"/> in <paramref name="bits"/> bits; a copy when they do not fit a key or the table is full.
+    /// </summary>
+    private static T[] Share<T>(ConcurrentDictionary<ulong, T[]> table, ReadOnlySpan<T> items, int maxLength, int bits, Func<T, ulong> code)
     {
-        if (flags.Length == 0)
+        if (items.Length == 0)
         {
             return [];
         }
 
-        if (flags.Length > MaxFlags)
+        if (items.Length > maxLength)
         {
-            return flags.ToArray();
+            return items.ToArray();
         }
 
-        var key = (ulong)flags.Length << 56;
-        for (var i = 0; i < flags.Length; i++)
+        var key = (ulong)items.Length << 56;
+        for (var i = 0; i < items.Length; i++)
         {
-            key |= flags[i] ? 1UL << i : 0;
-        }
-
-        return Flags.TryGetValue(key, out var shared) ? shared : Keep(Flags, key, flags.ToArray());
-    }
-
-    public static NamePartKind[] Of(ReadOnlySpan<NamePartKind> kinds)
-    {
-        if (kinds.Length == 0)
-        {
-            return [];
-        }
-
-        if (kinds.Length > MaxKinds)
-        {
-            return kinds.ToArray();
-        }
-
-        var key = (ulong)kinds.Length << 56;
-        for (var i = 0; i < kinds.Length; i++)
-        {
-            if ((uint)kinds[i] > 15)
+            var value = code(items[i]);
+            if (value >= 1UL << bits)
             {
-                return kinds.ToArray();
+                return items.ToArray();
             }
 
-            key |= (ulong)kinds[i] << (4 * i);
+            key |= value << (bits * i);
         }
 
-        return Kinds.TryGetValue(key, out var shared) ? shared : Keep(Kinds, key, kinds.ToArray());
+        return table.TryGetValue(key, out var shared) ? shared
+            : table.Count < MaxShared ? table.GetOrAdd(key, items.ToArray()) : items.ToArray();
     }
-
-    private static T[] Keep<T>(ConcurrentDictionary<ulong, T[]> table, ulong key, T[] array) =>
-        table.Count < MaxShared ? table.GetOrAdd(key, array) : array;
 }
