@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Cordon.Sqlite;
 
-/// <summary>The embedded default store: one SQLite file, WAL journal, migrations applied on open.</summary>
+/// <summary>The embedded default store: one SQLite file, WAL journal flushed at every commit, migrations applied on open.</summary>
 public sealed partial class SqliteStore : IStore
 {
     private readonly string _connectionString;
@@ -66,8 +66,10 @@ public sealed partial class SqliteStore : IStore
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragmas = connection.CreateCommand();
-        // A pooled connection keeps its settings, so the checkpoint setting is restated on every use.
-        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072; "
+        // A pooled connection keeps its settings, so the checkpoint setting is restated on every use. Every commit
+        // flushes the log (synchronous = FULL): each carries an audit entry, and an answered screen's entry, or an
+        // owner's hit notification, must outlive a power cut as well as a crash of Cordon, as on PostgreSQL.
+        pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072; "
             + (_checkpointer is null ? "PRAGMA wal_autocheckpoint = 1000;" : "PRAGMA wal_autocheckpoint = 0;");
         pragmas.ExecuteNonQuery();
         return connection;
