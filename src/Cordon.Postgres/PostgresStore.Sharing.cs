@@ -138,8 +138,21 @@ public sealed partial class PostgresStore
             return 0;
         }
 
-        using var connection = Connect();
-        return PostgresAudit.AppendAndCommit(connection, entries, notifications, reviews ?? [], Node, _auditHead);
+        lock (_appending)
+        {
+            var connection = _appender ??= Connect();
+            try
+            {
+                return PostgresAudit.AppendAndCommit(connection, entries, notifications, reviews ?? [], Node, _auditHead);
+            }
+            catch
+            {
+                // The connection may be broken: the next append opens another.
+                connection.Dispose();
+                _appender = null;
+                throw;
+            }
+        }
     }
 
     public (long Seq, string Hash) GetAuditHead() =>

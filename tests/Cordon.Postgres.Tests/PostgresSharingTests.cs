@@ -82,6 +82,26 @@ public sealed class PostgresSharingTests
     }
 
     [PostgresFact]
+    public void When_the_server_ends_the_append_connection_one_append_fails_and_the_next_opens_another()
+    {
+        // Given a node that has appended (and keeps its connection for the next append)
+        var db = TestPostgres.NewDatabase(pooling: true);
+        using var store = PostgresStore.Open(db);
+        Assert.Equal(1, store.Append([Entry("k", 0)], []));
+
+        // When the server ends the database's other sessions, as a restart or a failover would
+        TestPostgres.Column(db, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+
+        // Then the append on the ended connection fails, and the next one is written on a new connection after the first
+        Assert.ThrowsAny<NpgsqlException>(() => store.Append([Entry("k", 1)], []));
+        Assert.Equal(2, store.Append([Entry("k", 2)], []));
+        Assert.Equal(3, store.Append([Entry("k", 3)], []));
+        Assert.Equal(["q0", "q2", "q3"], store.ReadAudit().Select(r => r.Entry.Subject));
+        var (seq, hash) = store.GetAuditHead();
+        Assert.True(AuditChain.Verify(store.ReadAudit(), $"{seq}:{hash}").Intact);
+    }
+
+    [PostgresFact]
     public void A_head_with_the_same_number_but_another_hash_is_not_chained_from()
     {
         // Given a node that appended, after which its last entry's hash was changed behind its back (a restore, say)
