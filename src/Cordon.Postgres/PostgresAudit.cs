@@ -35,8 +35,8 @@ internal static class PostgresAudit
     /// entry's sequence number.
     /// </summary>
     /// <remarks>
-    /// The one round trip is a single batch: begin, take the lock, write each row on the condition that the head is
-    /// still the one this node last wrote, commit. A head that moved (another node appended) writes nothing; the
+    /// The one round trip is a single batch, one transaction: take the lock, write each row on the condition that the
+    /// head is still the one this node last wrote. A head that moved (another node appended) writes nothing; the
     /// append is then done again from the head as read under the lock.
     /// </remarks>
     public static long AppendAndCommit(NpgsqlConnection connection, IReadOnlyList<AuditEntry> entries, IReadOnlyList<Notification> notifications,
@@ -44,10 +44,10 @@ internal static class PostgresAudit
     {
         if (entries.Count > 0 && head.Known() is var (knownSeq, knownHash))
         {
-            using var batch = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand("BEGIN"), Lock() } };
+            // No BEGIN or COMMIT: a batch on a connection with no transaction is one implicit transaction, which ends
+            // with the batch (committed, or rolled back whole if a statement fails).
+            using var batch = new NpgsqlBatch(connection) { BatchCommands = { Lock() } };
             var writes = AddWrites(batch, knownSeq, knownHash, entries, notifications, reviews, node, expected: knownSeq);
-            var audit = batch.BatchCommands.Count;
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             try
             {
                 batch.ExecuteNonQuery();
@@ -55,12 +55,11 @@ internal static class PostgresAudit
             catch
             {
                 head.Forget();
-                Rollback(connection);
                 throw;
             }
 
             // The audit rows are the batch's last write: all of them went in, or (the head moved) nothing did.
-            if (batch.BatchCommands[audit - 1].RecordsAffected == entries.Count)
+            if (batch.BatchCommands[^1].RecordsAffected == entries.Count)
             {
                 head.Wrote(writes.LastSeq, writes.LastHash);
                 return writes.First;

@@ -126,6 +126,30 @@ public abstract class SharingStoreContractTests
             ReviewOrigins.Screen, "border check", """{"name":"Jane Roe"}""", Now, "key_x");
 
     [Fact]
+    public void An_append_that_fails_writes_nothing_of_its_own_and_the_next_follows_the_last_good_one()
+    {
+        // Given a store with a review item, appended twice so that a store able to guess the head now does
+        var (store, sharing) = Open();
+        using var _ = store;
+        sharing.Append([Entry(AuditActions.Screen)], [], [Review("hit_1", "s1", "un-1")]);
+        var head = sharing.Append([Entry(AuditActions.Screen)], []);
+
+        // When an append raises that review item again, with an entry and a notification of its own
+        var notice = new Notification("ref_9", "UNSC", Now, NotificationKinds.HitNoHit, "BKA", "key_x", "border check", "{}", "un-1", 0.93);
+        Assert.ThrowsAny<Exception>(() => sharing.Append([Entry(AuditActions.Screen), Entry(AuditActions.Disclosure)], [notice], [Review("hit_1", "s2", "un-2")]));
+
+        // Then none of it was written, and the next append takes the place after the last good one, in an intact chain
+        Assert.Equal(head, sharing.GetAuditHead().Seq);
+        Assert.Empty(sharing.GetNotifications("UNSC"));
+        Assert.Equal("s1", Assert.Single(sharing.GetReviewItems("BKA")).Item.Subject);
+        Assert.Equal(head + 1, sharing.Append([Entry(AuditActions.Screen)], [notice]));
+        var (seq, hash) = sharing.GetAuditHead();
+        var verification = AuditChain.Verify(sharing.ReadAudit(), $"{seq}:{hash}");
+        Assert.True(verification.Intact, verification.Reason);
+        Assert.Equal(["ref_9"], sharing.GetNotifications("UNSC").Select(n => n.Notification.Reference));
+    }
+
+    [Fact]
     public void Review_items_are_written_with_their_audit_entry_read_back_whole_and_decided_once()
     {
         var (store, sharing) = Open();
