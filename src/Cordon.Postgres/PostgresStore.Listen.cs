@@ -11,10 +11,18 @@ public sealed partial class PostgresStore
     /// announced while it was away is lost, so the caller reads the state itself then. A lost connection is reported to
     /// <paramref name="lost"/> and tried again after <paramref name="retry"/>; this never throws but to cancel.
     /// </summary>
-    public async Task ListenAsync(Action<string> changed, Action connected, Action<Exception> lost, TimeSpan retry, CancellationToken cancellationToken)
+    /// <remarks>
+    /// With <paramref name="leads"/>, the listening connection also takes part in choosing the one node that runs
+    /// continuous screening: whichever holds the monitor lock (<see cref="MonitorKey"/>), a session lock that ends with
+    /// its connection. <paramref name="leads"/> is told true or false after each connect, true when a node that did
+    /// not hold it takes it over (it tries every <paramref name="retry"/>), and false when the connection is lost.
+    /// </remarks>
+    public async Task ListenAsync(Action<string> changed, Action connected, Action<Exception> lost, Action<bool>? leads, TimeSpan retry,
+        CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
+            var leading = false;
             try
             {
                 await using var connection = _listener.CreateConnection();
@@ -34,9 +42,36 @@ public sealed partial class PostgresStore
                 }
 
                 connected();
+                if (leads is null)
+                {
+                    while (true)
+                    {
+                        await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                leading = await TryLeadAsync(connection, cancellationToken).ConfigureAwait(false);
+                leads(leading);
+                var tried = System.Diagnostics.Stopwatch.GetTimestamp();
                 while (true)
                 {
-                    await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    if (leading)
+                    {
+                        await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    await connection.WaitAsync(retry, cancellationToken).ConfigureAwait(false);
+                    if (System.Diagnostics.Stopwatch.GetElapsedTime(tried) >= retry)
+                    {
+                        // The node that held it may be gone (its connection, and with it the lock).
+                        tried = System.Diagnostics.Stopwatch.GetTimestamp();
+                        leading = await TryLeadAsync(connection, cancellationToken).ConfigureAwait(false);
+                        if (leading)
+                        {
+                            leads(true);
+                        }
+                    }
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -45,6 +80,12 @@ public sealed partial class PostgresStore
             }
             catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
+                if (leading)
+                {
+                    // The lock went with the connection: another node may take it before this one is back.
+                    leads!(false);
+                }
+
                 lost(ex);
             }
 
@@ -67,4 +108,13 @@ public sealed partial class PostgresStore
         NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is IOException or System.Net.Sockets.SocketException or TimeoutException,
         _ => false,
     };
+
+    /// <summary>The session lock held by the node that runs continuous screening ("cordonmo" as eight ASCII bytes).</summary>
+    public const long MonitorKey = 0x636F72646F6E6D6F;
+
+    private static async Task<bool> TryLeadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var take = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection) { Parameters = { new() { Value = MonitorKey } } };
+        return (bool)(await take.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
 }

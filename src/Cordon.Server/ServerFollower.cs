@@ -7,7 +7,8 @@ namespace Cordon.Server;
 /// On a database several nodes share, follows what the others change as they announce it: a dataset change refreshes
 /// the view (as a delta), review items and decisions update the review book, and monitored subjects are reloaded. After
 /// every (re)connect it catches up on all three, since announcements made while it was away are lost; the periodic
-/// refresh (<see cref="ServerRefresher"/>) stays as a safety net. A SQLite store has no other nodes: nothing to follow.
+/// refresh (<see cref="ServerRefresher"/>) stays as a safety net. Its listening connection also settles which node runs
+/// continuous screening (<see cref="ServerState.Monitors"/>). A SQLite store has no other nodes: nothing to follow.
 /// </summary>
 public sealed class ServerFollower(ServerState state, ILogger<ServerFollower> logger) : BackgroundService
 {
@@ -26,6 +27,11 @@ public sealed class ServerFollower(ServerState state, ILogger<ServerFollower> lo
             kind => kinds.Writer.TryWrite(kind),
             () => kinds.Writer.TryWrite(Everything),
             ex => LogMessages.FollowLost(logger, ex.Message),
+            monitors =>
+            {
+                state.SetMonitors(monitors);
+                LogMessages.MonitorRole(logger, monitors ? "runs" : "leaves to another node");
+            },
             TimeSpan.FromSeconds(1),
             stoppingToken);
         try

@@ -8,7 +8,8 @@ namespace Cordon.Server;
 /// Continuous screening. When a list change makes a new view, the changed entities are looked up among the monitored
 /// subjects (<see cref="MonitorIndex"/>), and only the subjects they come near are screened again, each on behalf of
 /// the agency that registered it and for its purpose. Hits it has not seen become review items, as any screen's do;
-/// hits already under review raise nothing.
+/// hits already under review raise nothing. On a database several nodes share, only one node does this
+/// (<see cref="ServerState.Monitors"/>), so a change is screened once, not once per node.
 /// </summary>
 public sealed class ServerMonitor(ServerState state, ILogger<ServerMonitor> logger) : BackgroundService
 {
@@ -19,6 +20,13 @@ public sealed class ServerMonitor(ServerState state, ILogger<ServerMonitor> logg
     {
         await foreach (var change in state.Changes.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
+            await state.MonitorsKnown.WaitAsync(stoppingToken).ConfigureAwait(false);
+            if (!state.Monitors)
+            {
+                // Another node on the shared database screens this change (every node applies every change).
+                continue;
+            }
+
             try
             {
                 await PassAsync(change, stoppingToken).ConfigureAwait(false);

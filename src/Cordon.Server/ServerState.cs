@@ -24,6 +24,8 @@ public sealed class ServerState : IAsyncDisposable
     private long _tickets;
     private long _covered;
     private long _monitored;
+    private readonly TaskCompletionSource _monitorsKnown = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _monitors;
     private IReadOnlyDictionary<string, int> _versions = new Dictionary<string, int>(StringComparer.Ordinal);
     private Task<(Screener Screener, IReadOnlyDictionary<string, int> Versions)>? _compacting;
     private long _reviewRevision;
@@ -36,6 +38,12 @@ public sealed class ServerState : IAsyncDisposable
         if (Store is SqliteStore sqlite)
         {
             sqlite.CheckpointInBackground(TimeSpan.FromMilliseconds(100));
+        }
+
+        if (Store is not PostgresStore)
+        {
+            // The only node: it monitors.
+            SetMonitors(true);
         }
 
         // Across a network a commit waits on round trips: a thread of its own commits, not the requests' threads.
@@ -74,6 +82,21 @@ public sealed class ServerState : IAsyncDisposable
 
     /// <summary>List changes waiting for continuous screening (<see cref="ServerMonitor"/>).</summary>
     public Channel<ListChange> Changes { get; } = Channel.CreateUnbounded<ListChange>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>
+    /// Whether this node runs continuous screening. On SQLite it is the only node. On a shared database one node does,
+    /// the one holding the monitor lock (<see cref="PostgresStore.MonitorKey"/>); the others leave list changes to it.
+    /// </summary>
+    public bool Monitors => _monitors;
+
+    /// <summary>Completes once this node knows whether it monitors (on a shared database, when it first listens).</summary>
+    public Task MonitorsKnown => _monitorsKnown.Task;
+
+    public void SetMonitors(bool monitors)
+    {
+        _monitors = monitors;
+        _monitorsKnown.TrySetResult();
+    }
 
     /// <summary>Goes up with every registration and removal of a monitored subject, so the monitor knows to reload them.</summary>
     public long MonitoredGeneration => Interlocked.Read(ref _monitored);

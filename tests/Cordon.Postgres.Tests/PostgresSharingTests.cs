@@ -191,7 +191,7 @@ public sealed class PostgresSharingTests
         var heard = System.Threading.Channels.Channel.CreateUnbounded<string>();
         var connected = new TaskCompletionSource();
         using var stop = new CancellationTokenSource();
-        var listening = self.ListenAsync(kind => heard.Writer.TryWrite(kind), () => connected.TrySetResult(), _ => { }, TimeSpan.FromSeconds(1), stop.Token);
+        var listening = self.ListenAsync(kind => heard.Writer.TryWrite(kind), () => connected.TrySetResult(), _ => { }, null, TimeSpan.FromSeconds(1), stop.Token);
         await connected.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         // When it adds a monitored subject itself, then the other node imports
@@ -203,5 +203,37 @@ public sealed class PostgresSharingTests
         Assert.False(heard.Reader.TryRead(out _));
         await stop.CancelAsync();
         await listening;
+    }
+
+    [PostgresFact]
+    public async Task One_listening_node_runs_continuous_screening_and_another_takes_over_when_its_connection_ends()
+    {
+        // Given two nodes on one database, listening one after the other and trying for the monitor lock every 200 ms
+        var db = TestPostgres.NewDatabase();
+        using var first = PostgresStore.Open(db);
+        using var second = PostgresStore.Open(db);
+        var firstLeads = System.Threading.Channels.Channel.CreateUnbounded<bool>();
+        var secondLeads = System.Threading.Channels.Channel.CreateUnbounded<bool>();
+        using var stopFirst = new CancellationTokenSource();
+        using var stopSecond = new CancellationTokenSource();
+        static Task<bool> Next(System.Threading.Channels.Channel<bool> told) => told.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        var firstListening = first.ListenAsync(_ => { }, () => { }, _ => { }, l => firstLeads.Writer.TryWrite(l), TimeSpan.FromMilliseconds(200), stopFirst.Token);
+        Assert.True(await Next(firstLeads));
+        var secondListening = second.ListenAsync(_ => { }, () => { }, _ => { }, l => secondLeads.Writer.TryWrite(l), TimeSpan.FromMilliseconds(200), stopSecond.Token);
+
+        // Then the first leads and the second does not, however often it tries
+        Assert.False(await Next(secondLeads));
+        await Task.Delay(1000);
+        Assert.False(secondLeads.Reader.TryRead(out _));
+        Assert.False(firstLeads.Reader.TryRead(out _));
+
+        // When the first stops listening (its connection, and the lock with it, end)
+        await stopFirst.CancelAsync();
+        await firstListening;
+
+        // Then the second takes over
+        Assert.True(await Next(secondLeads));
+        await stopSecond.CancelAsync();
+        await secondListening;
     }
 }
