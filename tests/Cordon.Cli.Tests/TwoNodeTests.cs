@@ -85,6 +85,83 @@ public sealed class TwoNodeTests
         Assert.Equal(1, await nodeB.HitsAsync("Ottoline Bramwell Quarry"));
     }
 
+    [PostgresFact]
+    public async Task A_list_change_is_screened_for_monitored_subjects_by_one_node_and_by_the_other_once_that_one_is_gone()
+    {
+        // Given two nodes on one database, and an analyst monitoring a subject nobody has listed yet
+        var db = TestPostgres.NewDatabase(pooling: true);
+        Assert.Equal(0, CordonProcess.Run("agency", "add", "BKA", "--name", "Bundeskriminalamt", "--country", "de", "--db", db).ExitCode);
+        var admin = CordonProcess.Run("key", "create", "--agency", "BKA", "--role", "admin", "--db", db, "--json").Json.GetProperty("key").GetString()!;
+        var analyst = CordonProcess.Run("key", "create", "--agency", "BKA", "--role", "analyst", "--db", db, "--json").Json.GetProperty("key").GetString()!;
+        using var nodeA = await Node.StartAsync(db, admin);
+        using var nodeB = await Node.StartAsync(db, admin);
+        using (var register = new HttpRequestMessage(HttpMethod.Post, new Uri("/v1/monitored", UriKind.Relative)))
+        {
+            register.Headers.Authorization = new AuthenticationHeaderValue("Bearer", analyst);
+            register.Content = JsonContent.Create(new { subject = "case-12", name = "Tarquin Velikhanov", birthDate = "1971", purpose = "open investigation 12" });
+            Assert.Equal(HttpStatusCode.Created, (await nodeA.Client.SendAsync(register)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await nodeB.Client.PostAsJsonAsync("/v1/datasets", new { name = "bka_cases" })).StatusCode);
+        var monitor = await Until(() => new[] { nodeA, nodeB }.SingleOrDefault(n => n.Says(Monitoring)), "no node said it monitors");
+        var other = monitor == nodeA ? nodeB : nodeA;
+
+        // When a matching record is created through either node
+        var first = await CreateAsync(other, "VELIKHANOV, Tarquin");
+
+        // Then one node screens the subject again, and only one (each node applies the change)
+        await Until(() => MonitorScreens(db, first) > 0, "the subject was not screened again within 30 s");
+        await Task.Delay(2000);
+        Assert.Equal(1, MonitorScreens(db, first));
+
+        // When the monitoring node is gone, the other takes over, and a second matching record is created
+        monitor.Kill();
+        await Until(() => other.Says(Monitoring), "the other node did not take over within 30 s");
+        var second = await CreateAsync(other, "Tarquin VELIKHANOV");
+
+        // Then it is screened again once, by the node left
+        await Until(() => MonitorScreens(db, second) > 0, "the node left did not screen the subject again within 30 s");
+        await Task.Delay(1000);
+        Assert.Equal(1, MonitorScreens(db, second));
+    }
+
+    private const string Monitoring = "This node runs continuous screening";
+
+    private static async Task<T> Until<T>(Func<T?> found, string failure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (found() is { } value && !Equals(value, false))
+            {
+                return value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<string> CreateAsync(Node node, string name)
+    {
+        var created = await node.Client.PostAsJsonAsync("/v1/entities", new { dataset = "bka_cases", schema = "Person", properties = new { name, birthDate = "1971-03-02" } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>How many continuous-screening entries in the audit chain name the record.</summary>
+    private static long MonitorScreens(string db, string entityId)
+    {
+        using var connection = new NpgsqlConnection(db);
+        connection.Open();
+        using var command = new NpgsqlCommand("SELECT count(*) FROM audit WHERE action = 'monitor.screen' AND strpos(details, $1) > 0", connection)
+        {
+            Parameters = { new() { Value = entityId } },
+        };
+        return (long)command.ExecuteScalar()!;
+    }
+
     /// <summary>Whether an import's COPY or write is running on the database.</summary>
     private static bool Importing(string db)
     {
@@ -110,6 +187,7 @@ public sealed class TwoNodeTests
     private sealed class Node : IDisposable
     {
         private readonly Process _process;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
         private Node(Process process, HttpClient client)
         {
@@ -119,6 +197,9 @@ public sealed class TwoNodeTests
 
         public HttpClient Client { get; }
 
+        /// <summary>Whether the node has logged a line containing <paramref name="text"/>.</summary>
+        public bool Says(string text) => _output.Any(line => line.Contains(text, StringComparison.Ordinal));
+
         public static async Task<Node> StartAsync(string db, string secret)
         {
             var port = FreePort();
@@ -127,12 +208,19 @@ public sealed class TwoNodeTests
             // No periodic check within the test: what a node learns of the other, it learns by following it.
             info.Environment["CORDON_REFRESHSECONDS"] = "600";
             var process = Process.Start(info)!;
-            // Drained, so a chatty node never blocks on a full pipe.
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
             var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
             var node = new Node(process, client);
+            // Drained, so a chatty node never blocks on a full pipe; its log lines are kept.
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is not null)
+                {
+                    node._output.Enqueue(e.Data);
+                }
+            };
+            process.BeginOutputReadLine();
+            _ = process.StandardError.ReadToEndAsync();
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (true)
             {
