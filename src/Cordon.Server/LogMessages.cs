@@ -28,6 +28,6 @@ internal static partial class LogMessages
     [LoggerMessage(40, LogLevel.Warning, "Lost the database's change announcements ({Reason}); reconnecting, then catching up")]
     public static partial void FollowLost(ILogger logger, string reason);
 
-    [LoggerMessage(41, LogLevel.Information, "This node {Role} continuous screening")]
+    [LoggerMessage(41, LogLevel.Information, "This node {Role}")]
     public static partial void MonitorRole(ILogger logger, string role);
 }

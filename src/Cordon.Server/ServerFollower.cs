@@ -30,7 +30,7 @@ public sealed class ServerFollower(ServerState state, ILogger<ServerFollower> lo
             monitors =>
             {
                 state.SetMonitors(monitors);
-                LogMessages.MonitorRole(logger, monitors ? "runs" : "leaves to another node");
+                LogMessages.MonitorRole(logger, monitors ? "runs continuous screening" : "leaves continuous screening to another node");
             },
             TimeSpan.FromSeconds(1),
             stoppingToken);
